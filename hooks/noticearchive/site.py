@@ -1,0 +1,153 @@
+"""The plan of the site: every page the archive adds, with its address, title and renderer.
+
+Pages are planned up front (so that the engine knows every address before it renders any page)
+and rendered lazily, one at a time, so that no build holds all the HTML in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from . import urls as site
+from .archive import Archive
+from .model import Notice
+from .render import hubs
+from .render.context import PageContext, RenderedPage
+from .render.notice_page import render_notice
+from .render.parts import Crumb, Paging, page_count
+from .settings import Settings
+from .urls import Urls
+from .vietnamese import month_name
+
+
+@dataclass(frozen=True, slots=True)
+class SitePage:
+    """A page of the archive, not yet rendered."""
+
+    url: str
+    title: str
+    kind: str
+    """notice, home, agencies, agency, topics, topic, types, type, timeline, year or month."""
+    render: Callable[[PageContext], RenderedPage]
+    notice: Notice | None = None
+    description: str | None = None
+
+
+def _paginated(
+    *,
+    kind: str,
+    title: str,
+    notices: Sequence[Notice],
+    size: int,
+    url_of_page: Callable[[int], str],
+    trail: Callable[[PageContext], Sequence[Crumb]],
+    intro: Callable[[PageContext], str] = lambda ctx: "",
+    group_by_month: bool = False,
+) -> Iterator[SitePage]:
+    pages = page_count(len(notices), size)
+    for number in range(1, pages + 1):
+        paging = Paging(number, pages, len(notices), size)
+
+        def render(ctx: PageContext, paging: Paging = paging) -> RenderedPage:
+            return hubs.render_listing(
+                ctx,
+                title=title,
+                trail=trail(ctx),
+                notices=notices,
+                paging=paging,
+                url_of_page=url_of_page,
+                intro=intro(ctx) if paging.page == 1 else "",
+                group_by_month=group_by_month,
+            )
+
+        page_title = title if number == 1 else f"{title} — trang {number}"
+        yield SitePage(url_of_page(number), page_title, kind, render)
+
+
+def plan_site(archive: Archive, settings: Settings, *, site_name: str) -> list[SitePage]:
+    """Every page the archive contributes, in a stable order."""
+    urls = Urls(settings)
+    size = settings.page_size
+    registry = archive.registry
+    pages: list[SitePage] = [
+        SitePage(
+            site.HOME,
+            site_name,
+            "home",
+            partial(hubs.render_home, site_name=site_name, latest=settings.home_latest),
+        ),
+        SitePage(site.AGENCIES, "Cơ quan ban hành", "agencies", hubs.render_agencies),
+        SitePage(site.TOPICS, "Lĩnh vực", "topics", hubs.render_topics),
+        SitePage(site.TYPES, "Loại văn bản", "types", hubs.render_types),
+        SitePage(site.TIMELINE, "Theo thời gian", "timeline", hubs.render_timeline),
+    ]
+    for agency in registry.agencies.values():
+        pages += _paginated(
+            kind="agency",
+            title=agency.name,
+            notices=archive.by_agency.get(agency.id, ()),
+            size=size,
+            url_of_page=partial(urls.agency, agency.id),
+            trail=partial(hubs.agency_trail_above, agency=agency),
+            intro=partial(hubs.agency_intro, agency=agency),
+        )
+    for topic in registry.topics.values():
+        pages += _paginated(
+            kind="topic",
+            title=f"Lĩnh vực: {topic.name}",
+            notices=archive.by_topic.get(topic.id, ()),
+            size=size,
+            url_of_page=partial(urls.topic, topic.id),
+            trail=lambda ctx: [Crumb(site.TOPICS, "Lĩnh vực")],
+        )
+    for type_id, notices in archive.by_type.items():
+        doc_type = registry.types[type_id]
+        pages += _paginated(
+            kind="type",
+            title=doc_type.plural or doc_type.name,
+            notices=notices,
+            size=size,
+            url_of_page=partial(urls.doc_type, type_id),
+            trail=lambda ctx: [Crumb(site.TYPES, "Loại văn bản")],
+        )
+    for year in archive.years:
+        pages += _paginated(
+            kind="year",
+            title=f"Năm {year}",
+            notices=archive.by_year[year],
+            size=size,
+            url_of_page=partial(urls.year, year),
+            trail=lambda ctx: [Crumb(site.TIMELINE, "Theo thời gian")],
+            group_by_month=True,
+        )
+        for month in range(12, 0, -1):
+            notices = archive.by_month.get((year, month))
+            if notices:
+                pages += _paginated(
+                    kind="month",
+                    title=f"{month_name(month)} năm {year}",
+                    notices=notices,
+                    size=size,
+                    url_of_page=partial(urls.month, year, month),
+                    trail=partial(
+                        lambda ctx, year: [
+                            Crumb(site.TIMELINE, "Theo thời gian"),
+                            Crumb(urls.year(year), f"Năm {year}"),
+                        ],
+                        year=year,
+                    ),
+                )
+    for notice in archive.notices:
+        pages.append(
+            SitePage(
+                urls.notice(notice),
+                f"{notice.number}: {notice.title}",
+                "notice",
+                partial(render_notice, notice=notice),
+                notice=notice,
+                description=notice.summary or notice.title,
+            )
+        )
+    return pages

@@ -1,0 +1,86 @@
+"""Where every page of the archive lives.
+
+Addresses are site-relative, directory-style paths without a leading slash ("co-quan/x/"; the
+home page is ""). Pages link to each other with relative hrefs, so the site works from any
+sub-path (a project site at /archive/) and from a folder on disk.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Attachment, Notice
+from .settings import Settings
+
+AGENCIES = "co-quan/"
+TOPICS = "linh-vuc/"
+TYPES = "loai/"
+TIMELINE = "nam/"
+SEARCH = "tim-kiem/"
+HOME = ""
+
+
+def _paged(base: str, page: int) -> str:
+    return base if page <= 1 else f"{base}trang-{page}/"
+
+
+class Urls:
+    """The URL rule for each kind of page."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._notice_format = settings.notice_url
+
+    def notice(self, notice: Notice) -> str:
+        return (
+            self._notice_format.format(
+                year=notice.year,
+                agency=notice.agency.id,
+                number=notice.number_slug,
+                type=notice.doc_type.id,
+            )
+            + "/"
+        )
+
+    def attachment(self, notice: Notice, attachment: Attachment) -> str:
+        return self.notice(notice) + attachment.path
+
+    @staticmethod
+    def agency(agency_id: str, page: int = 1) -> str:
+        return _paged(f"{AGENCIES}{agency_id}/", page)
+
+    @staticmethod
+    def topic(topic_id: str, page: int = 1) -> str:
+        return _paged(f"{TOPICS}{topic_id}/", page)
+
+    @staticmethod
+    def doc_type(type_id: str, page: int = 1) -> str:
+        return _paged(f"{TYPES}{type_id}/", page)
+
+    @staticmethod
+    def year(year: int, page: int = 1) -> str:
+        return _paged(f"{TIMELINE}{year}/", page)
+
+    @staticmethod
+    def month(year: int, month: int, page: int = 1) -> str:
+        return _paged(f"{TIMELINE}{year}/{month:02d}/", page)
+
+
+def source_uri(url: str) -> str:
+    """The file a page is written from, for engines that map sources to addresses:
+    "co-quan/x/" comes from "co-quan/x/index.md"."""
+    return f"{url}index.md"
+
+
+def relative_url(target: str, base: str, *, directory_urls: bool = True) -> str:
+    """The href that leads from the page at ``base`` to ``target`` (both site-relative)."""
+    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    fragment = ""
+    if "#" in target:
+        target, fragment = target.split("#", 1)
+        fragment = "#" + fragment
+    relative = posixpath.relpath("/" + target, "/" + base_dir)
+    if target.endswith("/") or target == "":
+        relative = "./" if relative == "." else relative + "/"
+        if not directory_urls:
+            relative += "index.html"
+    return relative + fragment

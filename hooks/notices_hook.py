@@ -1,0 +1,164 @@
+"""MkDocs hooks: the thin layer between MkDocs and the archive.
+
+The archive (package ``noticearchive``) knows nothing of MkDocs. Here its pages become virtual
+MkDocs files, its HTML fragments become page content, and its problems become MkDocs log
+messages (warnings, which ``mkdocs build --strict`` turns into failures) or a ``PluginError``
+(which stops the build with a message and no traceback).
+
+MkDocs keeps hook modules loaded across ``mkdocs serve`` rebuilds: all state lives in one
+object that ``on_config`` replaces.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from noticearchive.archive import Archive, load_archive
+from noticearchive.markdown_body import Heading
+from noticearchive.problems import Problems
+from noticearchive.render.context import Renderer
+from noticearchive.settings import Settings, SettingsError
+from noticearchive.site import SitePage, plan_site
+from noticearchive.urls import Urls, source_uri
+
+log = logging.getLogger("mkdocs.hooks.notices")
+
+
+@dataclass
+class _Build:
+    settings: Settings
+    root: Path
+    archive: Archive | None = None
+    renderer: Renderer | None = None
+    pages: dict[str, SitePage] = field(default_factory=dict)
+    """Archive pages by the ``src_uri`` of their virtual file."""
+
+
+_build: _Build | None = None
+
+
+def _state() -> _Build:
+    if _build is None:  # pragma: no cover - MkDocs always calls on_config first
+        raise PluginError("notices hook: on_config did not run")
+    return _build
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    try:
+        settings = Settings.from_mapping(config.extra.get("notices"))
+    except SettingsError as exc:
+        raise PluginError("Invalid archive settings in mkdocs.yml:\n  " + "\n  ".join(exc.messages))
+    root = Path(config.config_file_path or ".").resolve().parent
+    _build = _Build(settings=settings, root=root)
+    notices_dir = str(root / settings.dir)
+    if notices_dir not in config.watch:
+        config.watch.append(notices_dir)
+    return config
+
+
+def _report(problems: Problems) -> None:
+    for problem in problems.sorted():
+        if problem.severity.value == "warning":
+            log.warning(str(problem))
+    errors = [p for p in problems.sorted() if p.severity.value == "error"]
+    if errors:
+        listed = "\n  ".join(str(p) for p in errors)
+        raise PluginError(
+            f"The archive cannot be built: {len(errors)} error(s) in the notices. "
+            f"Fix them and build again (run 'notices check' to see them without building):\n"
+            f"  {listed}"
+        )
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    state = _state()
+    archive, problems = load_archive(state.root / state.settings.dir, root=state.root)
+    _report(problems)
+    state.archive = archive
+    state.renderer = Renderer(archive, state.settings, Urls(state.settings), config.use_directory_urls)
+    nav_pages = _nav_sources(config)
+    for page in plan_site(archive, state.settings, site_name=config.site_name):
+        uri = source_uri(page.url)
+        existing = files.get_file_from_path(uri)
+        if existing is not None:
+            raise PluginError(
+                f"docs/{existing.src_uri} has the address of the archive's page "
+                f"'{page.title}': rename or remove it"
+            )
+        inclusion = InclusionLevel.UNDEFINED if uri in nav_pages else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content="", inclusion=inclusion))
+        state.pages[uri] = page
+    _add_attachments(files, config, archive, state)
+    return files
+
+
+def _nav_sources(config: MkDocsConfig) -> set[str]:
+    """Source paths named in the ``nav`` setting."""
+    found: set[str] = set()
+
+    def walk(item: Any) -> None:
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(config.nav or [])
+    return found
+
+
+def _add_attachments(files: Files, config: MkDocsConfig, archive: Archive, state: _Build) -> None:
+    urls = Urls(state.settings)
+    for notice in archive.notices:
+        folder = (state.root / notice.source).parent
+        for attachment in notice.attachments:
+            files.append(
+                File.generated(
+                    config,
+                    urls.attachment(notice, attachment),
+                    abs_src_path=str(folder / attachment.path),
+                )
+            )
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site_page = _state().pages.get(page.file.src_uri)
+    if site_page is None:
+        return markdown
+    page.meta["title"] = site_page.title
+    if site_page.description:
+        page.meta["description"] = site_page.description
+    # The archive renders the content itself (on_page_content); MkDocs converts nothing.
+    return ""
+
+
+def _toc_tokens(headings: tuple[Heading, ...]) -> list[dict[str, Any]]:
+    return [
+        {"level": h.level, "id": h.id, "name": h.title, "children": _toc_tokens(h.children)}
+        for h in headings
+    ]
+
+
+@event_priority(50)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = _state()
+    site_page = state.pages.get(page.file.src_uri)
+    if site_page is None or state.renderer is None:
+        return html
+    rendered = site_page.render(state.renderer.at(site_page.url))
+    page.toc = get_toc(_toc_tokens(rendered.headings))
+    return rendered.html
