@@ -22,7 +22,6 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-
 from noticearchive.archive import Archive, load_archive
 from noticearchive.markdown_body import Heading
 from noticearchive.problems import Problems
@@ -58,7 +57,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         settings = Settings.from_mapping(config.extra.get("notices"))
     except SettingsError as exc:
-        raise PluginError("Invalid archive settings in mkdocs.yml:\n  " + "\n  ".join(exc.messages))
+        raise PluginError(
+            "Invalid archive settings in mkdocs.yml:\n  " + "\n  ".join(exc.messages)
+        ) from None
     root = Path(config.config_file_path or ".").resolve().parent
     _build = _Build(settings=settings, root=root)
     notices_dir = str(root / settings.dir)
@@ -86,7 +87,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     archive, problems = load_archive(state.root / state.settings.dir, root=state.root)
     _report(problems)
     state.archive = archive
-    state.renderer = Renderer(archive, state.settings, Urls(state.settings), config.use_directory_urls)
+    state.renderer = Renderer(
+        archive, state.settings, Urls(state.settings), config.use_directory_urls
+    )
     nav_pages = _nav_sources(config)
     for page in plan_site(archive, state.settings, site_name=config.site_name):
         uri = source_uri(page.url)
@@ -160,5 +163,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if site_page is None or state.renderer is None:
         return html
     rendered = site_page.render(state.renderer.at(site_page.url))
-    page.toc = get_toc(_toc_tokens(rendered.headings))
+    page.toc = get_toc(_toc_tokens(rendered.headings))  # type: ignore[arg-type]
     return rendered.html

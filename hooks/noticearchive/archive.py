@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from .model import Notice
 from .problems import Problems
 from .registry import Registry, load_registry
 from .source import parse_notice
 
+K = TypeVar("K", bound=Hashable)
 _YEAR_FOLDER = re.compile(r"^\d{4}$")
 _SEQUENCE = re.compile(r"^\d+")
 
@@ -31,8 +33,10 @@ def newest_first_key(notice: Notice) -> tuple[int, int, str, str]:
     )
 
 
-def _group(notices: Iterable[Notice], keys_of) -> Mapping:  # type: ignore[no-untyped-def]
-    groups: dict = defaultdict(list)
+def _group(
+    notices: Iterable[Notice], keys_of: Callable[[Notice], Iterable[K]]
+) -> Mapping[K, tuple[Notice, ...]]:
+    groups: dict[K, list[Notice]] = defaultdict(list)
     for notice in notices:
         for key in keys_of(notice):
             groups[key].append(notice)

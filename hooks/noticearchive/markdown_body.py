@@ -77,7 +77,11 @@ class BodyRenderer:
         self._md = markdown.Markdown(
             extensions=["tables", "sane_lists", "footnotes", "toc", _SafeBody()],
             extension_configs={
-                "toc": {"slugify": _slug, "permalink": "¶", "permalink_title": "Liên kết tới mục này"}
+                "toc": {
+                    "slugify": _slug,
+                    "permalink": "¶",
+                    "permalink_title": "Liên kết tới mục này",
+                }
             },
             output_format="html",
         )

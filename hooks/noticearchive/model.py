@@ -9,7 +9,7 @@ import enum
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as dt
 from types import MappingProxyType
 
 from .vietnamese import slugify
@@ -152,7 +152,7 @@ class Notice:
     title: str
     """The subject (trích yếu) on one line."""
     agency: Agency
-    date: date
+    date: dt.date
     """Issuing date."""
     place: str
     topics: tuple[Topic, ...]
@@ -163,7 +163,7 @@ class Notice:
     body_line: int = 1
     """Line of the source file on which the body starts (for messages about the body)."""
     summary: str | None = None
-    effective_date: date | None = None
+    effective_date: dt.date | None = None
     attachments: tuple[Attachment, ...] = ()
     relations: tuple[RelationRef, ...] = ()
     field_lines: Mapping[str, int] = field(default_factory=lambda: _EMPTY, compare=False)

@@ -61,9 +61,7 @@ class Settings:
             elif expected is int and value < 1:
                 messages.append(f"extra.notices.{key}: expected a number above 0, got {value}")
             elif expected is not int and not isinstance(value, expected):
-                messages.append(
-                    f"extra.notices.{key}: expected {expected.__name__}, got {value!r}"
-                )
+                messages.append(f"extra.notices.{key}: expected {expected.__name__}, got {value!r}")
         url = values.get("notice_url")
         if isinstance(url, str):
             messages.extend(_check_url_format(url))

@@ -123,12 +123,12 @@ def plan_site(archive: Archive, settings: Settings, *, site_name: str) -> list[S
             group_by_month=True,
         )
         for month in range(12, 0, -1):
-            notices = archive.by_month.get((year, month))
-            if notices:
+            in_month = archive.by_month.get((year, month))
+            if in_month:
                 pages += _paginated(
                     kind="month",
                     title=f"{month_name(month)} năm {year}",
-                    notices=notices,
+                    notices=in_month,
                     size=size,
                     url_of_page=partial(urls.month, year, month),
                     trail=partial(

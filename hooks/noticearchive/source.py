@@ -39,7 +39,7 @@ REQUIRED_FIELDS = (
     "signer",
     "recipients",
 )
-OPTIONAL_FIELDS = ("summary", "effective", "attachments") + tuple(k.value for k in RelationKind)
+OPTIONAL_FIELDS = ("summary", "effective", "attachments", *(k.value for k in RelationKind))
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 SIGNER_FIELDS = ("authority", "position", "name")
 
@@ -65,9 +65,7 @@ class _Fields:
         self.problems.error(self.path, line or (self.line(key) if key else self.fm.line), message)
 
     def warning(self, key: str | None, message: str, line: int | None = None) -> None:
-        self.problems.warning(
-            self.path, line or (self.line(key) if key else self.fm.line), message
-        )
+        self.problems.warning(self.path, line or (self.line(key) if key else self.fm.line), message)
 
     def present(self, key: str) -> bool:
         value = self.fm.values.get(key)
@@ -94,7 +92,9 @@ class _Fields:
         elif vn:
             day, month, year = (int(g) for g in vn.groups())
         else:
-            self.error(key, f"'{key}: {raw}' is not a date: write it as YYYY-MM-DD, e.g. 2013-10-10")
+            self.error(
+                key, f"'{key}: {raw}' is not a date: write it as YYYY-MM-DD, e.g. 2013-10-10"
+            )
             return None
         try:
             value = date(year, month, day)
@@ -183,7 +183,9 @@ def _read_signer(f: _Fields) -> Signer | None:
     values = {k: " ".join(str(v).split()) for k, v in value.items() if v is not None}
     for key in value:
         if key not in SIGNER_FIELDS:
-            f.warning("signer", f"unknown signer field '{key}' (ignored).{suggest(key, SIGNER_FIELDS)}")
+            f.warning(
+                "signer", f"unknown signer field '{key}' (ignored).{suggest(key, SIGNER_FIELDS)}"
+            )
     missing = [k for k in ("position", "name") if not values.get(k)]
     if missing:
         f.error("signer", f"'signer' has no {' and no '.join(missing)}: add them under 'signer:'")
@@ -208,7 +210,9 @@ def _read_attachments(f: _Fields, path: Path) -> tuple[Attachment, ...]:
         elif isinstance(item, dict) and isinstance(item.get("file"), str):
             name, title = item["file"], str(item.get("title") or item["file"])
         else:
-            f.error("attachments", "each attachment is a file name or 'file: …' with 'title: …'", line)
+            f.error(
+                "attachments", "each attachment is a file name or 'file: …' with 'title: …'", line
+            )
             continue
         if "/" in name or "\\" in name or name.startswith("."):
             f.error(
@@ -276,7 +280,9 @@ def _relation_ref(kind: RelationKind, item: Any, line: int) -> RelationRef | Non
     return None
 
 
-def _check_number(f: _Fields, number: str, doc_type: DocumentType | None, registry: Registry) -> None:
+def _check_number(
+    f: _Fields, number: str, doc_type: DocumentType | None, registry: Registry
+) -> None:
     parsed = DocumentNumber.parse(number)
     if parsed.symbol is None:
         f.warning(
@@ -304,12 +310,15 @@ def _check_number(f: _Fields, number: str, doc_type: DocumentType | None, regist
 def _check_body(body: str, body_line: int, path: Path, problems: Problems) -> None:
     if not body.strip():
         problems.warning(path, body_line, "the notice has no text after the front matter")
+    by_line: dict[int, list[str]] = {}
     for markup in find_markup(body):
+        by_line.setdefault(markup.line, []).append(f"'{markup.snippet}'")
+    for line, snippets in by_line.items():
         problems.warning(
             path,
-            body_line + markup.line,
-            f"raw HTML or script '{markup.snippet}' in the body is not allowed; it is shown as "
-            "text. Remove it or write the content in Markdown",
+            body_line + line,
+            f"raw HTML or script {', '.join(snippets)} in the body is not allowed; it is shown "
+            "as text. Remove it or write the content in Markdown",
         )
 
 

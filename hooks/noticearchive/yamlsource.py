@@ -140,7 +140,9 @@ def _located(loader: Any, node: yaml.MappingNode, first_line: int) -> LocatedMap
         result.values[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = line
         if isinstance(value_node, yaml.SequenceNode):
-            result.item_lines[key] = [item.start_mark.line + first_line for item in value_node.value]
+            result.item_lines[key] = [
+                item.start_mark.line + first_line for item in value_node.value
+            ]
     return result
 
 
@@ -168,9 +170,7 @@ def load_mapping_of_mappings(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else first_line
-        raise SourceError(
-            f"malformed YAML in {what}: {exc.problem or exc.context}", line
-        ) from None
+        raise SourceError(f"malformed YAML in {what}: {exc.problem or exc.context}", line) from None
     finally:
         loader.dispose()
 

@@ -58,8 +58,9 @@ def agency_intro(ctx: PageContext, agency: Agency) -> str:
         parts.append(f'<p class="na-lead">{esc(agency.short_name)}</p>')
     children = ctx.archive.registry.children(agency.id)
     if children:
+        total = ctx.archive.agency_total
         items = "".join(
-            f"<li>{_counted(ctx, ctx.urls.agency(c.id), c.short_name, ctx.archive.agency_total(c.id))}</li>"
+            f"<li>{_counted(ctx, ctx.urls.agency(c.id), c.short_name, total(c.id))}</li>"
             for c in children
         )
         parts.append(f'<p>Đơn vị trực thuộc:</p><ul class="na-inline">{items}</ul>')
@@ -105,7 +106,9 @@ def render_topics(ctx: PageContext) -> RenderedPage:
         description = (
             f'<p class="na-desc">{esc(topic.description)}</p>' if topic.description else ""
         )
-        items.append(f"<li>{_counted(ctx, ctx.urls.topic(topic.id), topic.name, count)}{description}</li>")
+        items.append(
+            f"<li>{_counted(ctx, ctx.urls.topic(topic.id), topic.name, count)}{description}</li>"
+        )
     html = (
         breadcrumbs(ctx, [], "Lĩnh vực")
         + "<h1>Lĩnh vực</h1>"
@@ -137,12 +140,13 @@ def render_timeline(ctx: PageContext) -> RenderedPage:
     rows = []
     for year in archive.years:
         months = "".join(
-            f"<li>{_counted(ctx, ctx.urls.month(year, m), month_name(m), len(archive.by_month[(year, m)]))}</li>"
+            f"<li>{_counted(ctx, ctx.urls.month(year, m), month_name(m), len(notices))}</li>"
             for m in range(12, 0, -1)
-            if (year, m) in archive.by_month
+            if (notices := archive.by_month.get((year, m)))
         )
+        heading = _counted(ctx, ctx.urls.year(year), f"Năm {year}", len(archive.by_year[year]))
         rows.append(
-            f'<section class="na-year"><h2>{_counted(ctx, ctx.urls.year(year), f"Năm {year}", len(archive.by_year[year]))}</h2>'
+            f'<section class="na-year"><h2>{heading}</h2>'
             f'<ul class="na-months">{months}</ul></section>'
         )
     html = breadcrumbs(ctx, [], "Theo thời gian") + "<h1>Theo thời gian</h1>" + "".join(rows)
@@ -161,12 +165,12 @@ def render_home(ctx: PageContext, site_name: str, latest: int) -> RenderedPage:
             (site.TOPICS, "Theo lĩnh vực"),
             (site.TYPES, "Theo loại văn bản"),
             (site.TIMELINE, "Theo thời gian"),
-            (site.SEARCH, "Tìm kiếm toàn văn"),
         )
     )
     html = (
         f"<h1>{esc(site_name)}</h1>"
-        + f'<p class="na-lead">{len(archive.notices)} văn bản của {used_agencies} cơ quan{span}.</p>'
+        + f'<p class="na-lead">{len(archive.notices)} văn bản của {used_agencies} cơ quan'
+        + f"{span}.</p>"
         + f'<nav class="na-browse" aria-label="Tra cứu"><ul>{browse}</ul></nav>'
         + "<h2>Văn bản mới nhất</h2>"
         + notice_list(ctx, archive.notices[:latest])

@@ -74,9 +74,7 @@ def signature_block(notice: Notice) -> str:
 
 def render_notice(ctx: PageContext, notice: Notice) -> RenderedPage:
     body = ctx.renderer.body.render(notice.body)
-    summary = (
-        f'<p class="na-notice__summary">{esc(notice.summary)}</p>' if notice.summary else ""
-    )
+    summary = f'<p class="na-notice__summary">{esc(notice.summary)}</p>' if notice.summary else ""
     html = (
         breadcrumbs(ctx, agency_trail(ctx, notice.agency), notice.number)
         + '<article class="na-notice">'

@@ -27,7 +27,7 @@ def breadcrumbs(ctx: PageContext, trail: Sequence[Crumb], current: str) -> str:
 
 def agency_trail(ctx: PageContext, agency: Agency) -> list[Crumb]:
     """Cơ quan › parent bodies › the body."""
-    chain = ctx.archive.registry.ancestors(agency) + [agency]
+    chain = [*ctx.archive.registry.ancestors(agency), agency]
     return [Crumb(site.AGENCIES, "Cơ quan ban hành")] + [
         Crumb(ctx.urls.agency(a.id), a.short_name) for a in chain
     ]
@@ -93,7 +93,8 @@ def pager(ctx: PageContext, paging: Paging, url_of_page) -> str:  # type: ignore
     if paging.pages <= 1:
         return ""
     shown = sorted(
-        {1, paging.pages} | {p for p in range(paging.page - 2, paging.page + 3) if 1 <= p <= paging.pages}
+        {1, paging.pages}
+        | {p for p in range(paging.page - 2, paging.page + 3) if 1 <= p <= paging.pages}
     )
     items: list[str] = []
     if paging.page > 1:
