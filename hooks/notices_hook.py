@@ -12,10 +12,12 @@ object that ``on_config`` replaces.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import noticearchive
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -26,11 +28,15 @@ from noticearchive.archive import Archive, load_archive
 from noticearchive.markdown_body import Heading
 from noticearchive.problems import Problems
 from noticearchive.render.context import Renderer
+from noticearchive.search import SearchIndexError, notice_records, write_search_index
 from noticearchive.settings import Settings, SettingsError
 from noticearchive.site import SitePage, plan_site
-from noticearchive.urls import Urls, source_uri
+from noticearchive.urls import ASSETS, SEARCH, Urls, source_uri
 
 log = logging.getLogger("mkdocs.hooks.notices")
+
+ASSETS_DIR = Path(noticearchive.__file__).parent / "assets"
+"""The archive's stylesheet and scripts, published under assets/archive/."""
 
 
 @dataclass
@@ -65,6 +71,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     notices_dir = str(root / settings.dir)
     if notices_dir not in config.watch:
         config.watch.append(notices_dir)
+    stylesheet = ASSETS + "archive.css"
+    if stylesheet not in config.extra_css:
+        config.extra_css.append(stylesheet)
     return config
 
 
@@ -103,6 +112,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content="", inclusion=inclusion))
         state.pages[uri] = page
     _add_attachments(files, config, archive, state)
+    for asset in sorted(ASSETS_DIR.iterdir()):
+        files.append(File.generated(config, ASSETS + asset.name, abs_src_path=str(asset)))
     return files
 
 
@@ -165,3 +176,37 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     rendered = site_page.render(state.renderer.at(site_page.url))
     page.toc = get_toc(_toc_tokens(rendered.headings))  # type: ignore[arg-type]
     return rendered.html
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
+    return _with_search_url(context)
+
+
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    return _with_search_url(context)
+
+
+def _with_search_url(context: dict[str, Any]) -> dict[str, Any]:
+    """The header's search box leads to the search page, when there is one."""
+    state = _state()
+    context["archive_search_url"] = SEARCH if state.settings.search else None
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the notices for search once every page is written (in `mkdocs serve` too)."""
+    state = _state()
+    if not state.settings.search or state.archive is None or state.renderer is None:
+        return
+    started = time.perf_counter()
+    try:
+        count = write_search_index(
+            notice_records(state.archive, state.renderer.urls), Path(config.site_dir)
+        )
+    except SearchIndexError as exc:
+        raise PluginError(f"The search index could not be built: {exc}") from None
+    log.info(f"Search index: {count} notices indexed in {time.perf_counter() - started:.1f} s")

@@ -5,11 +5,11 @@ Nothing here knows about MkDocs or HTML; pages are derived from these objects el
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-import datetime as dt
 from types import MappingProxyType
 
 from .vietnamese import slugify

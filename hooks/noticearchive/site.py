@@ -17,6 +17,7 @@ from .render import hubs
 from .render.context import PageContext, RenderedPage
 from .render.notice_page import render_notice
 from .render.parts import Crumb, Paging, page_count
+from .render.search_page import render_search
 from .settings import Settings
 from .urls import Urls
 from .vietnamese import month_name
@@ -29,7 +30,8 @@ class SitePage:
     url: str
     title: str
     kind: str
-    """notice, home, agencies, agency, topics, topic, types, type, timeline, year or month."""
+    """notice, home, agencies, agency, topics, topic, types, type, timeline, year, month or
+    search."""
     render: Callable[[PageContext], RenderedPage]
     notice: Notice | None = None
     description: str | None = None
@@ -76,13 +78,20 @@ def plan_site(archive: Archive, settings: Settings, *, site_name: str) -> list[S
             site.HOME,
             site_name,
             "home",
-            partial(hubs.render_home, site_name=site_name, latest=settings.home_latest),
+            partial(
+                hubs.render_home,
+                site_name=site_name,
+                latest=settings.home_latest,
+                search=settings.search,
+            ),
         ),
         SitePage(site.AGENCIES, "Cơ quan ban hành", "agencies", hubs.render_agencies),
         SitePage(site.TOPICS, "Lĩnh vực", "topics", hubs.render_topics),
         SitePage(site.TYPES, "Loại văn bản", "types", hubs.render_types),
         SitePage(site.TIMELINE, "Theo thời gian", "timeline", hubs.render_timeline),
     ]
+    if settings.search:
+        pages.append(SitePage(site.SEARCH, "Tìm kiếm", "search", render_search))
     for agency in registry.agencies.values():
         pages += _paginated(
             kind="agency",

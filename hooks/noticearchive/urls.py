@@ -17,6 +17,8 @@ TOPICS = "linh-vuc/"
 TYPES = "loai/"
 TIMELINE = "nam/"
 SEARCH = "tim-kiem/"
+ASSETS = "assets/archive/"
+"""The archive's stylesheet and scripts (from the package's assets/ folder)."""
 HOME = ""
 
 

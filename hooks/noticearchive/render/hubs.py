@@ -153,20 +153,20 @@ def render_timeline(ctx: PageContext) -> RenderedPage:
     return RenderedPage(html)
 
 
-def render_home(ctx: PageContext, site_name: str, latest: int) -> RenderedPage:
+def render_home(ctx: PageContext, site_name: str, latest: int, search: bool) -> RenderedPage:
     archive = ctx.archive
     years = archive.years
     span = f", từ năm {years[-1]} đến năm {years[0]}" if years else ""
     used_agencies = sum(1 for a in archive.registry.agencies if a in archive.by_agency)
-    browse = "".join(
-        f"<li>{ctx.link(url, text)}</li>"
-        for url, text in (
-            (site.AGENCIES, "Theo cơ quan ban hành"),
-            (site.TOPICS, "Theo lĩnh vực"),
-            (site.TYPES, "Theo loại văn bản"),
-            (site.TIMELINE, "Theo thời gian"),
-        )
-    )
+    entries = [
+        (site.AGENCIES, "Theo cơ quan ban hành"),
+        (site.TOPICS, "Theo lĩnh vực"),
+        (site.TYPES, "Theo loại văn bản"),
+        (site.TIMELINE, "Theo thời gian"),
+    ]
+    if search:
+        entries.append((site.SEARCH, "Tìm kiếm toàn văn"))
+    browse = "".join(f"<li>{ctx.link(url, text)}</li>" for url, text in entries)
     html = (
         f"<h1>{esc(site_name)}</h1>"
         + f'<p class="na-lead">{len(archive.notices)} văn bản của {used_agencies} cơ quan'

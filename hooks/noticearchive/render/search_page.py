@@ -1,0 +1,65 @@
+"""The search page: a form that works as a plain GET form, and the data its script needs."""
+
+from __future__ import annotations
+
+import json
+
+from .. import urls as site
+from .context import PageContext, RenderedPage
+from .parts import breadcrumbs
+
+FILTER_LABELS = {
+    "agency": "Cơ quan ban hành",
+    "type": "Loại văn bản",
+    "topic": "Lĩnh vực",
+    "year": "Năm ban hành",
+}
+
+
+def _search_data(ctx: PageContext) -> str:
+    """The agency tree (by the short names used as filter values) and the filter labels."""
+    registry = ctx.archive.registry
+    agencies = [
+        {
+            "name": a.short_name,
+            "parent": registry.agencies[a.parent_id].short_name if a.parent_id else None,
+        }
+        for a in registry.agencies.values()
+    ]
+    data = {"agencies": agencies, "labels": FILTER_LABELS}
+    # "</" cannot end the script element early: JSON allows "<\/" for "</".
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def render_search(ctx: PageContext) -> RenderedPage:
+    browse = ", ".join(
+        ctx.link(url, text)
+        for url, text in (
+            (site.AGENCIES, "cơ quan ban hành"),
+            (site.TOPICS, "lĩnh vực"),
+            (site.TYPES, "loại văn bản"),
+            (site.TIMELINE, "thời gian"),
+        )
+    )
+    html = (
+        breadcrumbs(ctx, [], "Tìm kiếm")
+        + "<h1>Tìm kiếm văn bản</h1>"
+        + '<form id="na-search-form" class="na-search" role="search" method="get" action="./">'
+        + '<label class="na-search__label" for="na-q">Số, ký hiệu hoặc từ khóa</label>'
+        + '<div class="na-search__row">'
+        + '<input id="na-q" type="search" name="q" autocomplete="off" '
+        + 'placeholder="Ví dụ: 405/TB, quyet dinh dat dai, Đồng Tháp">'
+        + '<button type="submit">Tìm</button></div>'
+        + '<p class="na-search__hint">Gõ có dấu hay không dấu đều được; gõ có dấu để chỉ tìm '
+        + "đúng từ có dấu.</p>"
+        + "</form>"
+        + '<noscript><p class="na-search__noscript">Tìm kiếm toàn văn cần JavaScript. Không có '
+        + f"JavaScript, bạn vẫn tra cứu được theo {browse}.</p></noscript>"
+        + '<div class="na-search__layout">'
+        + '<section id="na-results" class="na-search__results" aria-live="polite"></section>'
+        + '<aside id="na-filters" class="na-search__filters" aria-label="Bộ lọc"></aside>'
+        + "</div>"
+        + f'<script type="application/json" id="na-search-data">{_search_data(ctx)}</script>'
+        + f'<script type="module" src="{ctx.href(site.ASSETS + "search.js")}"></script>'
+    )
+    return RenderedPage(html)

@@ -1,0 +1,135 @@
+"""The search index: one Pagefind record per notice, written beside the site.
+
+The archive does not let Pagefind crawl the built site. It hands Pagefind one small HTML record
+per notice, made from the notice itself: the title, the number (weighted so that a search for
+"405/TB" finds that notice first), the text, and the metadata, filters and sort key of the
+result list. Hub pages are never records, and Pagefind parses a few kilobytes per notice
+instead of the whole themed page.
+
+Pagefind (1.5) folds diacritics, but not đ/Đ, which have no Unicode decomposition: "quyet dinh"
+would not find "Quyết định". Each record therefore ends with the words of the notice that hold
+đ, written with d ("dịnh"), which Pagefind folds to what an unaccented query folds to.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .archive import Archive
+from .model import Notice
+from .render.context import esc
+from .urls import Urls
+from .vietnamese import fold_d, format_short_date
+
+BUNDLE_FOLDER = "pagefind"
+"""Where the index is written, relative to the site's root."""
+
+FILTERS = ("agency", "type", "topic", "year")
+"""Filter names. Pagefind reserves any, all, none and not."""
+
+TEXT_MARK = "\u2063"
+_WORD = re.compile(r"\w+")
+_MARKDOWN_NOISE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`|]", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRecord:
+    """What Pagefind indexes for one notice."""
+
+    url: str
+    """Site-relative address of the notice page, with a leading slash."""
+    html: str
+
+
+def plain_text(markdown: str) -> str:
+    """The body as text: Markdown markers removed, words and punctuation kept."""
+    return _MARKDOWN_NOISE.sub("", markdown)
+
+
+def d_words(*texts: str) -> list[str]:
+    """Words that hold đ/Đ, spelled with d, each once, in order of first use."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in _WORD.findall(text):
+            if "đ" in word or "Đ" in word:
+                seen.setdefault(fold_d(word).lower(), None)
+    return list(seen)
+
+
+def agency_chain(archive: Archive, notice: Notice) -> list[str]:
+    """Filter values for the issuing body: its short name and those of its parents, so that
+    choosing a parent body finds the notices of the bodies under it too."""
+    agencies = [*archive.registry.ancestors(notice.agency), notice.agency]
+    return [a.short_name for a in agencies]
+
+
+def notice_record(archive: Archive, urls: Urls, notice: Notice) -> SearchRecord:
+    text = plain_text(notice.body)
+    meta = {
+        "title": notice.title,
+        "number": notice.number,
+        "type": notice.doc_type.name,
+        "agency": notice.agency.short_name,
+        "date": format_short_date(notice.date),
+    }
+    filters: list[tuple[str, str]] = [("agency", a) for a in agency_chain(archive, notice)]
+    filters += [("type", notice.doc_type.name), ("year", str(notice.year))]
+    filters += [("topic", t.name) for t in notice.topics]
+    extra = " ".join(d_words(notice.title, notice.summary or "", text, notice.agency.name))
+    parts = [
+        '<html lang="vi"><head><meta charset="utf-8"></head><body><main data-pagefind-body>',
+        f"<h1>{esc(notice.title)}</h1>",
+        # Weighted above the title: a search for the number must find the notice itself
+        # before the notices that cite it.
+        f'<p data-pagefind-weight="10">{esc(notice.number)}</p>',
+        f"<p>{esc(notice.doc_type.name)} · {esc(notice.agency.name)}</p>",
+    ]
+    if notice.summary:
+        parts.append(f"<p>{esc(notice.summary)}</p>")
+    # The text is set between two invisible separators (U+2063), so that the search page can
+    # quote the text alone in excerpts, not the header before it or the spelling aids after it.
+    parts.append(f"<div>{TEXT_MARK} {esc(text)} {TEXT_MARK}</div>")
+    if extra:
+        parts.append(f'<p data-pagefind-weight="0.5">{esc(extra)}</p>')
+    parts.append("</main>")
+    parts += [f'<span data-pagefind-meta="{k}:{esc(v)}"></span>' for k, v in meta.items()]
+    parts += [f'<span data-pagefind-filter="{k}:{esc(v)}"></span>' for k, v in filters]
+    parts.append(f'<span data-pagefind-sort="date:{notice.date.isoformat()}"></span>')
+    parts.append("</body></html>")
+    return SearchRecord("/" + urls.notice(notice), "".join(parts))
+
+
+def notice_records(archive: Archive, urls: Urls) -> Iterator[SearchRecord]:
+    for notice in archive.notices:
+        yield notice_record(archive, urls, notice)
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not be started or refused a record."""
+
+
+async def _write_index(records: Iterable[SearchRecord], output: Path) -> int:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    count = 0
+    config = IndexConfig(force_language="vi", output_path=str(output))
+    async with PagefindIndex(config) as index:
+        for record in records:
+            await index.add_html_file(content=record.html, url=record.url)
+            count += 1
+    return count
+
+
+def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
+    """Index the records into ``site_dir/pagefind``; returns how many were indexed."""
+    output = site_dir / BUNDLE_FOLDER
+    try:
+        return asyncio.run(_write_index(records, output))
+    except FileNotFoundError as exc:
+        raise SearchIndexError(
+            f"the Pagefind binary was not found ({exc}); install the package 'pagefind[bin]'"
+        ) from None
