@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,7 @@ FILTERS = ("agency", "type", "topic", "year")
 
 TEXT_MARK = "\u2063"
 _WORD = re.compile(r"\w+")
-_MARKDOWN_NOISE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`|]", re.M)
+_MARKDOWN_NOISE = re.compile(r"^[ \t]{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`|]", re.M)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,10 @@ def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
     """Index the records into ``site_dir/pagefind``; returns how many were indexed."""
     output = site_dir / BUNDLE_FOLDER
     try:
-        return asyncio.run(_write_index(records, output))
+        # In a thread of its own: the caller may already run an event loop (a test driving a
+        # browser, a server), and asyncio.run refuses to start inside one.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, _write_index(records, output)).result()
     except FileNotFoundError as exc:
         raise SearchIndexError(
             f"the Pagefind binary was not found ({exc}); install the package 'pagefind[bin]'"

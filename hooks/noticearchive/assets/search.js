@@ -227,10 +227,9 @@ function sortHtml(state) {
   );
 }
 
-async function showPage(results, from, terms, exact, list) {
+async function pageHtml(results, from, terms, exact) {
   const items = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
-  list.insertAdjacentHTML("beforeend", items.map((i) => resultHtml(i, terms, exact)).join(""));
-  return from + items.length;
+  return items.map((i) => resultHtml(i, terms, exact)).join("");
 }
 
 async function render(state) {
@@ -239,6 +238,7 @@ async function render(state) {
   if (!state.q && !hasFilters(state)) {
     await engine();
     if (mine !== generation) return;
+    if (!state.q) input.focus();
     resultsBox.innerHTML =
       `<p class="na-search__intro">Nhập số, ký hiệu hoặc từ khóa, hoặc chọn một bộ lọc để xem ` +
       `các văn bản, mới nhất trước.</p>`;
@@ -259,18 +259,22 @@ async function render(state) {
       `<p class="na-search__note">Chỉ các văn bản chứa đúng các từ có dấu. ` +
       `<a href="#" id="na-broad">Tìm cả các cách viết khác (không phân biệt dấu)</a></p>`;
   }
-  resultsBox.innerHTML = `${head}<ol class="na-list" id="na-list"></ol>`;
+  // The first page is fetched before anything is shown: the count and the results appear
+  // together, and a slower search started earlier cannot overwrite a newer one.
+  const first = await pageHtml(search.results, 0, terms, search.exact);
+  if (mine !== generation) return;
+  resultsBox.innerHTML = `${head}<ol class="na-list" id="na-list">${first}</ol>`;
   filtersBox.innerHTML = filtersHtml(state, search.filters || {});
   const list = document.getElementById("na-list");
-  let shown = await showPage(search.results, 0, terms, search.exact, list);
-  if (mine !== generation) return;
+  let shown = Math.min(PAGE, total);
   if (shown < total) {
     const more = document.createElement("button");
     more.type = "button";
     more.className = "na-more";
     more.textContent = "Xem thêm";
     more.addEventListener("click", async () => {
-      shown = await showPage(search.results, shown, terms, search.exact, list);
+      list.insertAdjacentHTML("beforeend", await pageHtml(search.results, shown, terms, search.exact));
+      shown = Math.min(shown + PAGE, total);
       if (shown >= total) more.remove();
     });
     resultsBox.append(more);

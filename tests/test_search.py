@@ -1,0 +1,107 @@
+"""The search index: what each notice's record holds, and that every notice is in it once."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from noticearchive.archive import load_archive
+from noticearchive.search import TEXT_MARK, d_words, notice_record, plain_text
+from noticearchive.settings import Settings
+from noticearchive.urls import Urls
+from noticearchive.vietnamese import fold
+
+from tests.search_archive import write_search_archive
+from tests.support import Build, Project
+
+
+def fragments(site: Path) -> list[dict[str, object]]:
+    """Every record of the built Pagefind index, decoded."""
+    records = []
+    for path in sorted((site / "pagefind" / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        records.append(json.loads(data[len(b"pagefind_dcd") :]))
+    return records
+
+
+@pytest.fixture(scope="module")
+def search_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Build]:
+    project = Project.create(tmp_path_factory.mktemp("search") / "archive")
+    write_search_archive(project)
+    return project, project.build(strict=True)
+
+
+def test_fold_handles_d() -> None:
+    assert fold("Quyết định Đồng Tháp") == "Quyet dinh Dong Thap"
+
+
+def test_d_words_are_spelled_with_d_and_keep_other_marks() -> None:
+    assert d_words("Quyết định của Đồng Tháp", "quyết định đã") == ["dịnh", "dồng", "dã"]
+
+
+def test_plain_text_drops_markdown_markers() -> None:
+    assert plain_text("## Điều 1. Phạm vi\n\n- **một**\n1. hai") == "Điều 1. Phạm vi\n\nmột\nhai"
+
+
+def test_every_notice_is_in_the_index_once_and_no_hub_page_is(
+    search_build: tuple[Project, Build],
+) -> None:
+    project, build = search_build
+    archive, _ = load_archive(project.notices, root=project.root)
+    urls = Urls(Settings())
+    indexed = sorted(str(f["url"]) for f in fragments(build.site))
+    assert indexed == sorted("/" + urls.notice(n) for n in archive.notices)
+    assert len(indexed) == len(set(indexed)) == 7
+
+
+def test_record_holds_metadata_filters_and_sort(search_build: tuple[Project, Build]) -> None:
+    _, build = search_build
+    record = next(f for f in fragments(build.site) if f["url"] == "/2021/so-y-te/7-kh-syt/")
+    assert record["meta"] == {
+        "title": "Kế hoạch phòng chống dịch bệnh mùa mưa",
+        "number": "7/KH-SYT",
+        "type": "Kế hoạch",
+        "agency": "Sở Y tế",
+        "date": "01/03/2021",
+    }
+    # The parent body is a filter value too, so choosing it finds the notices under it.
+    assert record["filters"] == {
+        "agency": ["UBND tỉnh", "Sở Y tế"],
+        "topic": ["Y tế"],
+        "type": ["Kế hoạch"],
+        "year": ["2021"],
+    }
+    content = str(record["content"])
+    assert content.count(TEXT_MARK) == 2
+    assert "Kiên Giang tổ chức tiêm chủng" in content.split(TEXT_MARK)[1]
+    # Words with đ, spelled with d, follow the text; this notice has none.
+    assert content.split(TEXT_MARK)[2].strip() == ""
+    decision = next(f for f in fragments(build.site) if f["url"] == "/2020/ubnd-tinh/12-qd-ubnd/")
+    assert str(decision["content"]).split(TEXT_MARK)[2].strip(" .").split() == [
+        "dồng",
+        "diều",
+        "dịnh",
+    ]
+
+
+def test_record_of_notice(project: Project) -> None:
+    project.add_notice("2020/a.md", body="Đà Nẵng <b>đẹp</b>", summary="Tóm tắt đầy đủ")
+    archive, _ = load_archive(project.notices, root=project.root)
+    record = notice_record(archive, Urls(Settings()), archive.notices[0])
+    assert record.url == "/2020/ubnd-tinh/1-tb-ubnd/"
+    assert 'data-pagefind-sort="date:2020-05-04"' in record.html
+    assert '<p data-pagefind-weight="10">1/TB-UBND</p>' in record.html
+    assert "&lt;b&gt;" in record.html and "<b>" not in record.html
+    assert '<p data-pagefind-weight="0.5">dầy dủ dà dẹp</p>' in record.html
+
+
+def test_search_can_be_switched_off(project: Project) -> None:
+    project.write_config(search=False)
+    project.add_notice("2020/a.md")
+    build = project.build(strict=True)
+    assert not (build.site / "pagefind").exists()
+    assert not build.exists("tim-kiem/")
+    assert "tim-kiem/" not in build.html("")
