@@ -23,8 +23,8 @@ check: $(STAMP)
 	$(BIN)/notices check
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests benchmarks
-	$(BIN)/ruff format --check hooks tests benchmarks
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 test: lint

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -113,27 +114,32 @@ class SearchIndexError(Exception):
     """Pagefind could not be started or refused a record."""
 
 
-async def _write_index(records: Iterable[SearchRecord], output: Path) -> int:
+async def _write_index(source: Path, output: Path) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    count = 0
     config = IndexConfig(force_language="vi", output_path=str(output))
     async with PagefindIndex(config) as index:
-        for record in records:
-            await index.add_html_file(content=record.html, url=record.url)
-            count += 1
-    return count
+        result = await index.add_directory(str(source))
+    return int(result["page_count"])
 
 
 def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
-    """Index the records into ``site_dir/pagefind``; returns how many were indexed."""
+    """Index the records into ``site_dir/pagefind``; returns how many were indexed.
+
+    The records are written as small files into a scratch folder that Pagefind reads in one
+    go: handing them over one by one through its Python API costs about 0.1 s each."""
     output = site_dir / BUNDLE_FOLDER
-    try:
-        # In a thread of its own: the caller may already run an event loop (a test driving a
-        # browser, a server), and asyncio.run refuses to start inside one.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(asyncio.run, _write_index(records, output)).result()
-    except FileNotFoundError as exc:
-        raise SearchIndexError(
-            f"the Pagefind binary was not found ({exc}); install the package 'pagefind[bin]'"
-        ) from None
+    with tempfile.TemporaryDirectory(prefix="notices-search-") as scratch:
+        for record in records:
+            path = Path(scratch, record.url.strip("/"), "index.html")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(record.html, encoding="utf-8")
+        try:
+            # In a thread of its own: the caller may already run an event loop (a test driving
+            # a browser, a server), and asyncio.run refuses to start inside one.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                return pool.submit(asyncio.run, _write_index(Path(scratch), output)).result()
+        except FileNotFoundError as exc:
+            raise SearchIndexError(
+                f"the Pagefind binary was not found ({exc}); install the package 'pagefind[bin]'"
+            ) from None
