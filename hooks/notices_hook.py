@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_datetime
 from noticearchive.archive import Archive, load_archive
+from noticearchive.crossref import CrossReferences, Resolution, cross_reference
 from noticearchive.markdown_body import Heading
 from noticearchive.problems import Problems
 from noticearchive.render.context import Renderer
@@ -78,10 +81,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _report(problems: Problems) -> None:
+    """Warnings to the log, errors to a PluginError; each problem is reported once."""
     for problem in problems.sorted():
         if problem.severity.value == "warning":
             log.warning(str(problem))
     errors = [p for p in problems.sorted() if p.severity.value == "error"]
+    problems.items.clear()
     if errors:
         listed = "\n  ".join(str(p) for p in errors)
         raise PluginError(
@@ -91,13 +96,32 @@ def _report(problems: Problems) -> None:
         )
 
 
+def _summarise_references(links: CrossReferences) -> None:
+    """Mentions that lead nowhere are not errors (a notice may cite a national decree), but
+    staff should know how many there are and where to find them."""
+    counts = Counter(r.resolution for refs in links.references.values() for r in refs)
+    outside, ambiguous = counts[Resolution.EXTERNAL], counts[Resolution.AMBIGUOUS]
+    if outside or ambiguous:
+        log.info(
+            f"Cross-references: {counts[Resolution.LINKED]} linked, {outside} to documents "
+            f"outside the archive, {ambiguous} ambiguous; run 'notices refs' for the list"
+        )
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = _state()
     archive, problems = load_archive(state.root / state.settings.dir, root=state.root)
     _report(problems)
+    links = cross_reference(archive, as_of=get_build_datetime().date(), problems=problems)
+    _report(problems)
+    _summarise_references(links)
     state.archive = archive
     state.renderer = Renderer(
-        archive, state.settings, Urls(state.settings), config.use_directory_urls
+        archive,
+        state.settings,
+        Urls(state.settings),
+        links=links,
+        directory_urls=config.use_directory_urls,
     )
     nav_pages = _nav_sources(config)
     for page in plan_site(archive, state.settings, site_name=config.site_name):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from noticearchive.archive import load_archive
+from noticearchive.crossref import Resolution, Status, cross_reference
+from noticearchive.model import RelationKind
 
 from tests.support import REPO, broken_links, listed_in_all_pages
 
@@ -49,3 +52,21 @@ def test_first_notice_is_reachable_from_its_hubs(sample_site: Path) -> None:
 
 def test_sample_has_no_broken_links(sample_site: Path) -> None:
     assert broken_links(sample_site) == []
+
+
+def test_sample_has_every_relation_kind_and_status() -> None:
+    archive, problems = load_archive(REPO / "notices", root=REPO)
+    links = cross_reference(archive, as_of=date.today(), problems=problems)
+    assert [str(p) for p in problems] == []
+    kinds = {r.kind for relations in links.relations_from.values() for r in relations}
+    assert kinds == set(RelationKind)
+    statuses = {links.status_of(n) for n in archive.notices}
+    assert statuses >= {
+        Status.IN_FORCE,
+        Status.AMENDED,
+        Status.REPLACED,
+        Status.REPEALED,
+        Status.CORRECTED,
+    }
+    resolutions = {r.resolution for refs in links.references.values() for r in refs}
+    assert {Resolution.LINKED, Resolution.EXTERNAL} <= resolutions

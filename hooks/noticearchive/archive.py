@@ -54,10 +54,14 @@ class Archive:
     by_type: Mapping[str, tuple[Notice, ...]]
     by_year: Mapping[int, tuple[Notice, ...]]
     by_month: Mapping[tuple[int, int], tuple[Notice, ...]]
+    by_series: Mapping[tuple[str, str], tuple[Notice, ...]]
+    """Notices of one body and one type: the series a number belongs to."""
+    position_in_series: Mapping[Notice, int]
 
     @classmethod
     def of(cls, registry: Registry, notices: Sequence[Notice]) -> Archive:
         ordered = tuple(sorted(notices, key=newest_first_key))
+        series = _group(ordered, lambda n: ((n.agency.id, n.doc_type.id),))
         return cls(
             registry=registry,
             notices=ordered,
@@ -66,6 +70,10 @@ class Archive:
             by_type=_group(ordered, lambda n: (n.doc_type.id,)),
             by_year=_group(ordered, lambda n: (n.year,)),
             by_month=_group(ordered, lambda n: ((n.year, n.date.month),)),
+            by_series=series,
+            position_in_series=MappingProxyType(
+                {n: i for notices in series.values() for i, n in enumerate(notices)}
+            ),
         )
 
     def agency_total(self, agency_id: str) -> int:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .archive import load_archive
+from .crossref import Reference, Resolution, cross_reference
 from .settings import Settings, SettingsError
+from .vietnamese import format_short_date
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -57,6 +61,55 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refs(args: argparse.Namespace) -> int:
+    config_file = Path(args.config)
+    root = config_file.resolve().parent
+    try:
+        settings = read_settings(config_file)
+    except SettingsError as exc:
+        for message in exc.messages:
+            print(f"{config_file}: {message}", file=sys.stderr)
+        return 2
+    folder = Path(args.dir) if args.dir else root / settings.dir
+    archive, problems = load_archive(folder, root=root)
+    links = cross_reference(archive, as_of=date.today(), problems=problems)
+    wanted = {Resolution.EXTERNAL, Resolution.AMBIGUOUS}
+    if args.all:
+        wanted.add(Resolution.LINKED)
+    counts: Counter[Resolution] = Counter()
+    for notice in archive.notices:
+        for reference in links.cites(notice):
+            counts[reference.resolution] += 1
+            if reference.resolution in wanted:
+                print(_reference_line(notice.source, reference))
+    for problem in problems.sorted():
+        print(f"{problem.severity.value}: {problem}", file=sys.stderr)
+    print(
+        f"{counts[Resolution.LINKED]} linked, {counts[Resolution.EXTERNAL]} outside the "
+        f"archive, {counts[Resolution.AMBIGUOUS]} ambiguous; {len(problems)} problem(s) "
+        "in relations",
+        file=sys.stderr,
+    )
+    return 1 if problems.errors else 0
+
+
+def _reference_line(source: str, reference: Reference) -> str:
+    """One tab-separated line: where, what kind, the mention, and what it may mean."""
+    mention = reference.mention
+    said = f"{mention.type_word} {mention.number}"
+    if mention.date:
+        said += f" ngày {format_short_date(mention.date)}"
+    if reference.target is not None:
+        means = reference.target.source
+    elif reference.candidates:
+        means = " | ".join(
+            f"{c.source} ({format_short_date(c.date)}, {c.agency.id})" for c in reference.candidates
+        )
+    else:
+        means = "not in the archive"
+    return f"{source}:{reference.line}\t{reference.resolution.value}\t{said}\t{means}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="notices", description="Tools for the notices archive (run from the project folder)."
@@ -74,6 +127,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--dir", help="the notices folder (default: 'dir' of the settings)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=_check)
+    refs = commands.add_parser(
+        "refs",
+        help="list mentions of documents that are outside the archive or ambiguous",
+        description="Resolve every mention of a document in the notices' text. Print one "
+        "tab-separated line for each that points outside the archive or could mean several "
+        "notices (file:line, resolution, mention, candidates): the notices to add or fix.",
+    )
+    refs.add_argument("--dir", help="the notices folder (default: 'dir' of the settings)")
+    refs.add_argument("--all", action="store_true", help="list the linked mentions too")
+    refs.set_defaults(run=_refs)
     return parser
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .references import Mention, find_mentions
 from .vietnamese import slugify
 
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|tel:|#|\.{0,2}/|[^:]*$)", re.IGNORECASE)
@@ -58,11 +60,81 @@ class _SafeLinks(Treeprocessor):
                     element.attrib.clear()
 
 
+MentionLink = Callable[[Mention], tuple[str, dict[str, str]] | None]
+"""What a mention becomes: a tag and its attributes (a link, a marked span), or None."""
+
+_SKIP_TAGS = {"a", "code", "pre"}
+
+
+class _Mentions(Treeprocessor):
+    """Turns mentions of documents in the text into links (or marked spans)."""
+
+    link: MentionLink | None = None
+
+    def run(self, root: ET.Element) -> None:
+        if self.link is not None:
+            self._walk(root, self.link)
+
+    def _walk(self, element: ET.Element, link: MentionLink) -> None:
+        for child in list(element):
+            if child.tag not in _SKIP_TAGS:
+                self._walk(child, link)
+        if element.tag in _SKIP_TAGS:
+            return
+        # Text before the first child, then the text after each child (its tail).
+        split = self._split(element.text, link)
+        if split is not None:
+            element.text = split[0]
+            for index, node in enumerate(split[1]):
+                element.insert(index, node)
+        for child in list(element):
+            split = self._split(child.tail, link)
+            if split is not None:
+                child.tail = split[0]
+                position = list(element).index(child) + 1
+                for offset, node in enumerate(split[1]):
+                    element.insert(position + offset, node)
+
+    @staticmethod
+    def _split(text: str | None, link: MentionLink) -> tuple[str, list[ET.Element]] | None:
+        """The text before the first mention, and the new nodes (each carrying the text that
+        follows it as its tail); None when nothing in the text is linked."""
+        if not text or not any(c.isdigit() for c in text):
+            return None
+        nodes: list[ET.Element] = []
+        head = text
+        cursor = 0
+        for mention in find_mentions(text):
+            made = link(mention)
+            if made is None:
+                continue
+            tag, attributes = made
+            node = ET.Element(tag, attributes)
+            node.text = text[mention.start : mention.end]
+            if nodes:
+                nodes[-1].tail = text[cursor : mention.start]
+            else:
+                head = text[: mention.start]
+            nodes.append(node)
+            cursor = mention.end
+        if not nodes:
+            return None
+        nodes[-1].tail = text[cursor:]
+        return head, nodes
+
+
 class _SafeBody(Extension):
+    def __init__(self, mentions: _Mentions) -> None:
+        super().__init__()
+        self.mentions = mentions
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_SafeLinks(md), "notice_safe_links", 1)
+        # After the inline patterns (20) and the table of contents (5).
+        self.mentions.md = md
+        md.treeprocessors.register(self.mentions, "notice_mentions", 3)
 
 
 def _slug(value: str, separator: str) -> str:
@@ -74,8 +146,9 @@ class BodyRenderer:
     building one per page."""
 
     def __init__(self) -> None:
+        self._mentions = _Mentions()
         self._md = markdown.Markdown(
-            extensions=["tables", "sane_lists", "footnotes", "toc", _SafeBody()],
+            extensions=["tables", "sane_lists", "footnotes", "toc", _SafeBody(self._mentions)],
             extension_configs={
                 "toc": {
                     "slugify": _slug,
@@ -86,10 +159,15 @@ class BodyRenderer:
             output_format="html",
         )
 
-    def render(self, text: str) -> RenderedBody:
+    def render(self, text: str, *, link: MentionLink | None = None) -> RenderedBody:
+        """HTML of a body; ``link`` says what each mention of a document becomes."""
         md = self._md
         md.reset()
-        html = md.convert(text)
+        self._mentions.link = link
+        try:
+            html = md.convert(text)
+        finally:
+            self._mentions.link = None
         tokens: list[dict[str, Any]] = getattr(md, "toc_tokens", [])
         return RenderedBody(html, tuple(_heading(t) for t in tokens))
 

@@ -141,9 +141,12 @@ class DocumentNumber:
         return slugify(self.text)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False)
 class Notice:
-    """One notice, as validated from its source file."""
+    """One notice, as validated from its source file.
+
+    Notices compare by identity: each source file yields one object, which is used as a key
+    in the archive's tables."""
 
     source: str
     """Path of the source relative to the archive's root: ``notices/2013/405-tb-vp-ubnd.md``."""

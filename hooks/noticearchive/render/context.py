@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..archive import Archive
+from ..crossref import CrossReferences
 from ..markdown_body import BodyRenderer, Heading
 from ..settings import Settings
 from ..urls import Urls, relative_url
@@ -31,6 +32,8 @@ class Renderer:
     archive: Archive
     settings: Settings
     urls: Urls
+    links: CrossReferences | None = None
+    """Resolved references and relations; without them pages show no cross-references."""
     directory_urls: bool = True
     body: BodyRenderer = field(default_factory=BodyRenderer)
 

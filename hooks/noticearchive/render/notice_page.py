@@ -6,6 +6,7 @@ from ..model import Notice
 from ..vietnamese import format_date
 from .context import PageContext, RenderedPage, esc
 from .parts import agency_trail, breadcrumbs
+from .relations import mention_link, relation_sections, status_badge
 
 
 def _row(label: str, value: str) -> str:
@@ -73,7 +74,11 @@ def signature_block(notice: Notice) -> str:
 
 
 def render_notice(ctx: PageContext, notice: Notice) -> RenderedPage:
-    body = ctx.renderer.body.render(notice.body)
+    links = ctx.renderer.links
+    link = mention_link(ctx, links.cites(notice)) if links is not None else None
+    body = ctx.renderer.body.render(notice.body, link=link)
+    status = status_badge(links.status_of(notice)) if links is not None else ""
+    sections, headings = relation_sections(ctx, notice)
     summary = f'<p class="na-notice__summary">{esc(notice.summary)}</p>' if notice.summary else ""
     html = (
         breadcrumbs(ctx, agency_trail(ctx, notice.agency), notice.number)
@@ -81,11 +86,13 @@ def render_notice(ctx: PageContext, notice: Notice) -> RenderedPage:
         + '<header class="na-notice__head">'
         + f'<p class="na-notice__kicker">{esc(notice.doc_type.name)} · Số {esc(notice.number)}</p>'
         + f"<h1>{esc(notice.title)}</h1>"
+        + status
         + "</header>"
         + metadata_panel(ctx, notice)
         + summary
         + f'<div class="na-body">{body.html}</div>'
         + signature_block(notice)
+        + sections
         + "</article>"
     )
-    return RenderedPage(html, body.headings)
+    return RenderedPage(html, body.headings + tuple(headings))

@@ -9,6 +9,7 @@ from .. import urls as site
 from ..model import Agency, Notice
 from ..vietnamese import format_short_date
 from .context import PageContext, esc
+from .relations import list_badge
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ def notice_item(ctx: PageContext, notice: Notice) -> str:
         f'<span class="na-item__type">{esc(notice.doc_type.name)}</span>'
         f"<span>{ctx.link(ctx.urls.agency(notice.agency.id), notice.agency.short_name)}</span>"
         f'<time datetime="{notice.date.isoformat()}">{format_short_date(notice.date)}</time>'
-        "</div></li>"
+        f"{list_badge(ctx, notice)}</div></li>"
     )
 
 

@@ -1,0 +1,202 @@
+"""Finding mentions of documents in the text of a notice.
+
+Vietnamese documents cite each other in a few set phrasings (Decree 30/2020/NĐ-CP and long
+practice): the type name or its abbreviation, often "số", the number with its ký hiệu, often
+the issuing date, and often the issuing body::
+
+    Căn cứ Quyết định số 1234/QĐ-UBND ngày 05/3/2016 của UBND tỉnh Hậu Giang;
+    Thực hiện Kế hoạch số 45/KH-UBND ngày 12 tháng 4 năm 2018 của Ủy ban nhân dân tỉnh…
+    theo Công văn 125/UBND-VP, Nghị định số 30/2020/NĐ-CP và 31/2020/NĐ-CP…
+
+This module only reads text; deciding which notice a mention means is ``crossref``'s work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .vietnamese import fold
+
+# Type names and abbreviations that introduce a document number. Longer names come first so
+# that "Thông tư liên tịch" is not read as "Thông tư".
+TYPE_WORDS = (
+    "Thông tư liên tịch",
+    "Nghị quyết liên tịch",
+    "Văn bản hợp nhất",
+    "Nghị quyết",
+    "Nghị định",
+    "Quyết định",
+    "Thông tư",
+    "Thông báo",
+    "Thông cáo",
+    "Công văn",
+    "Công điện",
+    "Kế hoạch",
+    "Chỉ thị",
+    "Hướng dẫn",
+    "Chương trình",
+    "Phương án",
+    "Đề án",
+    "Báo cáo",
+    "Tờ trình",
+    "Quy chế",
+    "Quy định",
+    "Pháp lệnh",
+    "Sắc lệnh",
+    "Luật",
+    "Văn bản",
+)
+TYPE_ABBREVIATIONS = ("QĐ", "NQ", "NĐ", "TTLT", "TT", "CT", "KH", "TB", "HD", "CV", "VB", "BC")
+
+
+def _type_alternation() -> str:
+    names = [_any_case_first(name) for name in TYPE_WORDS]
+    return "|".join(names + [re.escape(a) for a in TYPE_ABBREVIATIONS])
+
+
+def _any_case_first(name: str) -> str:
+    """A type name whose first letter may be upper or lower case ("Quyết định", "quyết định")."""
+    first = name[0]
+    return f"[{first.upper()}{first.lower()}]{re.escape(name[1:])}"
+
+
+# The number: a sequence (digits, perhaps a letter: "30c"), perhaps the year, then the ký hiệu
+# after "/" (or, in older documents, after "-": "61-CP"); the ký hiệu holds a capital letter.
+_NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?[/-](?=[^\s]*[A-ZĐÐ])[A-ZĐÐ0-9][\w.&/-]*"
+_MENTION = re.compile(
+    rf"(?<![\w/])(?P<type>{_type_alternation()})(?:\s+số)?:?\s+(?P<number>{_NUMBER})",
+)
+_MORE = re.compile(rf"\s*(?:,|và|;)\s*(?:số\s+)?(?P<number>{_NUMBER})")
+_DATE = re.compile(
+    r"\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
+    r"(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))"
+)
+_BODY = re.compile(r"\s+(?:của|do)\s+(?P<body>(?:(?!\s+ngày\s+\d)[^,;:()\n]){2,90})")
+# Scrapes sometimes carry look-alike letters in ký hiệu ("NĐ-СР" with Cyrillic С and Р).
+_LOOKALIKES = str.maketrans("АВСЕНКМОРТХаеорсух", "ABCEHKMOPTXaeopcyx")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A document named in a text."""
+
+    start: int
+    end: int
+    """Span of the type word and number (and date, when given) in the text."""
+    type_word: str
+    number: str
+    date: dt.date | None
+    body: str | None
+    """The text after "của"/"do", which may begin with the issuing body's name."""
+
+    @property
+    def key(self) -> tuple[str, dt.date | None, str | None]:
+        """What decides a mention's resolution: equal keys resolve alike."""
+        return (self.number, self.date, self.body)
+
+
+def clean_number(number: str) -> str:
+    """A number as written, without the sentence's final punctuation or look-alike letters."""
+    number = number.translate(_LOOKALIKES).replace("Ð", "Đ")
+    return number.rstrip(".-/&")
+
+
+def _parse_date(match: re.Match[str]) -> dt.date | None:
+    day, month, year = (match["d"], match["m"], match["y"])
+    if day is None:
+        day, month, year = (match["d2"], match["m2"], match["y2"])
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _tail(text: str, end: int) -> tuple[int, dt.date | None, str | None]:
+    """Date and body that follow a number (in either order); returns the mention's new end."""
+    found_date: dt.date | None = None
+    body: str | None = None
+    span_end = end
+    position = end
+    for _ in range(2):
+        date_match = _DATE.match(text, position) if found_date is None else None
+        if date_match:
+            found_date = _parse_date(date_match)
+            position = span_end = date_match.end()
+            continue
+        body_match = _BODY.match(text, position) if body is None else None
+        if body_match:
+            body = body_match["body"].strip()
+            position = body_match.end()
+            continue
+        break
+    return span_end, found_date, body
+
+
+def find_mentions(text: str) -> Iterator[Mention]:
+    """Every mention of a numbered document in the text, in order."""
+    for match in _MENTION.finditer(text):
+        numbers = [(match.start(), match.start("number"), match["number"])]
+        position = match.end()
+        while more := _MORE.match(text, position):
+            numbers.append((more.start("number"), more.start("number"), more["number"]))
+            position = more.end()
+        # The date and body written after the last number belong to it; a list shares them
+        # only when it is a single mention.
+        for index, (start, number_start, raw) in enumerate(numbers):
+            number = clean_number(raw)
+            end = number_start + len(number)
+            found_date, body = (None, None)
+            if index == len(numbers) - 1:
+                end, found_date, body = _tail(text, end)
+            yield Mention(
+                start=start,
+                end=end,
+                type_word=match["type"],
+                number=number,
+                date=found_date,
+                body=body,
+            )
+
+
+_CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$|(`+).+?\2", re.M | re.S)
+
+
+def mask_code(markdown: str) -> str:
+    """The Markdown with code blocks and spans blanked out (offsets and lines kept): text in
+    code is shown as written and never read as a mention."""
+    return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markdown)
+
+
+def number_key(number: str) -> tuple[int, str, int | None] | None:
+    """What identifies a number across spellings: the sequence (without leading zeros), the
+    ký hiệu folded to lower-case ASCII, and the year written in the number, if any."""
+    match = re.match(r"^(\d+)([a-z]?)(?:/(\d{4}))?[/-](.+)$", clean_number(number).strip())
+    if not match:
+        return None
+    sequence, letter, year, symbol = match.groups()
+    symbol_key = re.sub(r"[^a-z0-9]+", "", fold(letter + "|" + symbol).lower())
+    return (int(sequence), symbol_key, int(year) if year else None)
+
+
+_BODY_ABBREVIATIONS = [
+    (re.compile(rf"\b{short}(?=\s|$)"), full)
+    for short, full in (
+        (r"ubnd", "uy ban nhan dan"),
+        (r"hdnd", "hoi dong nhan dan"),
+        (r"tp\.?", "thanh pho"),
+        (r"tx\.?", "thi xa"),
+        (r"vp", "van phong"),
+    )
+]
+
+
+def body_key(text: str) -> str:
+    """Folded, lower-case, with the usual abbreviations of body names expanded, so that
+    "UBND tỉnh" and "Ủy ban nhân dân tỉnh" compare equal."""
+    key = " ".join(fold(text).lower().split())
+    for pattern, full in _BODY_ABBREVIATIONS:
+        key = pattern.sub(full, key)
+    return " ".join(key.replace(".", " ").split())
