@@ -229,7 +229,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     try:
         count = write_search_index(
-            notice_records(state.archive, state.renderer.urls), Path(config.site_dir)
+            notice_records(state.archive, state.renderer.urls, state.renderer.links),
+            Path(config.site_dir),
         )
     except SearchIndexError as exc:
         raise PluginError(f"The search index could not be built: {exc}") from None

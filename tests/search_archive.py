@@ -26,6 +26,7 @@ SEARCH_NOTICES: list[tuple[str, dict[str, object], str]] = [
             "date": "2020-05-04",
             "title": "Ban hành quy chế phối hợp với tỉnh Đồng Tháp về giao thông thủy",
             "topics": ["dat-dai"],
+            "replaces": ["2/CT-UBND"],
         },
         "## Điều 1. Phạm vi\n\nQuy chế phối hợp giữa hai tỉnh về quản lý luồng lạch.\n\n"
         "## Điều 2. Hiệu lực\n\nQuyết định này có hiệu lực kể từ ngày ký./.",

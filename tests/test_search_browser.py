@@ -169,6 +169,13 @@ def test_result_shows_title_number_agency_date_and_marked_excerpt(page: Any, bas
     assert "<mark>tiêm</mark> <mark>chủng</mark>" in rows[0]["excerpt"]
 
 
+def test_result_shows_status_when_not_in_force(page: Any, base: str) -> None:
+    search(page, base, "quan ly dat dai")
+    item = page.locator(".na-result", has_text="2/CT-UBND")
+    assert item.locator(".na-badge--replaced").inner_text() == "Hết hiệu lực: bị thay thế"
+    assert page.locator(".na-result .na-badge").count() == 1
+
+
 def test_filter_alone_lists_newest_first(page: Any, base: str) -> None:
     rows = search(page, base, "", "&agency=" + quote("Sở Y tế"))
     assert urls_of(rows) == ["2021/so-y-te/7-kh-syt/", "2018/so-y-te/45-syt-nv/"]

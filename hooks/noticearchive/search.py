@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .archive import Archive
+from .crossref import CrossReferences, Status
 from .model import Notice
 from .render.context import esc
 from .urls import Urls
@@ -69,7 +70,10 @@ def agency_chain(archive: Archive, notice: Notice) -> list[str]:
     return [a.short_name for a in agencies]
 
 
-def notice_record(archive: Archive, urls: Urls, notice: Notice) -> SearchRecord:
+def notice_record(
+    archive: Archive, urls: Urls, notice: Notice, *, status: Status | None = None
+) -> SearchRecord:
+    """The record of one notice; ``status`` is shown in results when it is not "in force"."""
     text = plain_text(notice.body)
     meta = {
         "title": notice.title,
@@ -78,6 +82,9 @@ def notice_record(archive: Archive, urls: Urls, notice: Notice) -> SearchRecord:
         "agency": notice.agency.short_name,
         "date": format_short_date(notice.date),
     }
+    if status is not None and status is not Status.IN_FORCE:
+        meta["status"] = status.label
+        meta["status_slug"] = status.slug
     filters: list[tuple[str, str]] = [("agency", a) for a in agency_chain(archive, notice)]
     filters += [("type", notice.doc_type.name), ("year", str(notice.year))]
     filters += [("topic", t.name) for t in notice.topics]
@@ -105,9 +112,12 @@ def notice_record(archive: Archive, urls: Urls, notice: Notice) -> SearchRecord:
     return SearchRecord("/" + urls.notice(notice), "".join(parts))
 
 
-def notice_records(archive: Archive, urls: Urls) -> Iterator[SearchRecord]:
+def notice_records(
+    archive: Archive, urls: Urls, links: CrossReferences | None = None
+) -> Iterator[SearchRecord]:
     for notice in archive.notices:
-        yield notice_record(archive, urls, notice)
+        status = links.status_of(notice) if links is not None else None
+        yield notice_record(archive, urls, notice, status=status)
 
 
 class SearchIndexError(Exception):

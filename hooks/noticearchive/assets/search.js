@@ -161,7 +161,11 @@ function resultHtml(item, terms, exact) {
     `<span class="na-item__number">${escapeHtml(meta.number || "")}</span>` +
     `<span class="na-item__type">${escapeHtml(meta.type || "")}</span>` +
     `<span class="na-item__agency">${escapeHtml(meta.agency || "")}</span>` +
-    `<span class="na-item__date">${escapeHtml(meta.date || "")}</span></div>` +
+    `<span class="na-item__date">${escapeHtml(meta.date || "")}</span>` +
+    (meta.status
+      ? `<span class="na-badge na-badge--${escapeHtml(meta.status_slug || "")}">${escapeHtml(meta.status)}</span>`
+      : "") +
+    `</div>` +
     `<p class="na-result__excerpt">${excerpt(item.content, terms, exact)}</p></li>`
   );
 }
