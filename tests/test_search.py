@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -105,3 +111,33 @@ def test_search_can_be_switched_off(project: Project) -> None:
     assert not (build.site / "pagefind").exists()
     assert not build.exists("tim-kiem/")
     assert "tim-kiem/" not in build.html("")
+
+
+def test_mkdocs_serve_builds_the_index(project: Project) -> None:
+    project.add_notice("2020/a.md", title="Đồng Tháp")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        entry = None
+        deadline = time.monotonic() + 60
+        while entry is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+                ) as r:
+                    entry = json.load(r)
+            except OSError:
+                time.sleep(0.3)
+        assert entry is not None, "mkdocs serve did not serve the search index"
+        assert entry["languages"]["vi"]["page_count"] == 1
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
