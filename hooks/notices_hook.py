@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import noticearchive
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -26,6 +25,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_datetime
+
+import noticearchive
 from noticearchive.archive import Archive, load_archive
 from noticearchive.crossref import CrossReferences, Resolution, cross_reference
 from noticearchive.markdown_body import Heading

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
+
 from noticearchive.archive import load_archive
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
-
 from tests.support import (
     Build,
     Project,

@@ -16,7 +16,6 @@ from noticearchive.crossref import (
 )
 from noticearchive.model import Notice, RelationKind
 from noticearchive.problems import Problems
-
 from tests.support import Project
 
 TODAY = date(2026, 1, 1)

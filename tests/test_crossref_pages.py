@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from noticearchive.cli import main
 
+from noticearchive.cli import main
 from tests.support import Build, Project, broken_links
 
 

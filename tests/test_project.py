@@ -8,7 +8,6 @@ from dataclasses import fields
 
 from noticearchive.settings import Settings
 from noticearchive.source import KNOWN_FIELDS, SIGNER_FIELDS
-
 from tests.support import REPO
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from noticearchive.references import body_key, find_mentions, number_key
 
 # (text, [(type word, number, date, body starts with)]). Written for these tests.

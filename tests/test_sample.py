@@ -8,7 +8,6 @@ from pathlib import Path
 from noticearchive.archive import load_archive
 from noticearchive.crossref import Resolution, Status, cross_reference
 from noticearchive.model import RelationKind
-
 from tests.support import REPO, broken_links, listed_in_all_pages
 
 FIRST = "2013/vp-ubnd-tinh/405-tb-vp-ubnd/"

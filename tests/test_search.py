@@ -13,12 +13,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from noticearchive.archive import load_archive
 from noticearchive.search import TEXT_MARK, d_words, notice_record, plain_text
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
 from noticearchive.vietnamese import fold
-
 from tests.search_archive import write_search_archive
 from tests.support import Build, Project
 

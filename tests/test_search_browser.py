@@ -8,12 +8,12 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+
 from noticearchive.archive import load_archive
 from noticearchive.search import notice_record
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
 from noticearchive.vietnamese import fold
-
 from tests.browser import serve
 from tests.search_archive import write_search_archive
 from tests.support import Project

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from noticearchive.archive import load_archive
 from noticearchive.problems import Problem
-
 from tests.support import Project, notice_text
 
 

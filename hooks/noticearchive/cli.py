@@ -15,6 +15,7 @@ import yaml
 
 from .archive import load_archive
 from .crossref import Reference, Resolution, cross_reference
+from .importer.command import add_import_command
 from .settings import Settings, SettingsError
 from .vietnamese import format_short_date
 
@@ -127,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--dir", help="the notices folder (default: 'dir' of the settings)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=_check)
+    add_import_command(commands)
     refs = commands.add_parser(
         "refs",
         help="list mentions of documents that are outside the archive or ambiguous",

@@ -64,6 +64,8 @@ MentionLink = Callable[[Mention], tuple[str, dict[str, str]] | None]
 """What a mention becomes: a tag and its attributes (a link, a marked span), or None."""
 
 _SKIP_TAGS = {"a", "code", "pre"}
+_NUMBER_HINT = re.compile(r"\d[/-]")
+"""Every mention holds a digit followed by "/" or "-": text without one is skipped at once."""
 
 
 class _Mentions(Treeprocessor):
@@ -99,7 +101,7 @@ class _Mentions(Treeprocessor):
     def _split(text: str | None, link: MentionLink) -> tuple[str, list[ET.Element]] | None:
         """The text before the first mention, and the new nodes (each carrying the text that
         follows it as its tail); None when nothing in the text is linked."""
-        if not text or not any(c.isdigit() for c in text):
+        if not text or not _NUMBER_HINT.search(text):
             return None
         nodes: list[ET.Element] = []
         head = text

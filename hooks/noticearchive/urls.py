@@ -7,8 +7,6 @@ sub-path (a project site at /archive/) and from a folder on disk.
 
 from __future__ import annotations
 
-import posixpath
-
 from .model import Attachment, Notice
 from .settings import Settings
 
@@ -74,15 +72,23 @@ def source_uri(url: str) -> str:
 
 
 def relative_url(target: str, base: str, *, directory_urls: bool = True) -> str:
-    """The href that leads from the page at ``base`` to ``target`` (both site-relative)."""
-    base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    """The href that leads from the page at ``base`` to ``target`` (both site-relative).
+
+    Written out rather than with posixpath.relpath, which is several times slower and is
+    called for every link of every page."""
     fragment = ""
     if "#" in target:
         target, fragment = target.split("#", 1)
         fragment = "#" + fragment
-    relative = posixpath.relpath("/" + target, "/" + base_dir)
-    if target.endswith("/") or target == "":
-        relative = "./" if relative == "." else relative + "/"
-        if not directory_urls:
-            relative += "index.html"
+    base_parts = base.split("/")[:-1]  # the folder of the page: "a/b/" -> ["a", "b"]
+    target_parts = target.split("/")
+    common = 0
+    limit = min(len(base_parts), len(target_parts) - 1)
+    while common < limit and base_parts[common] == target_parts[common]:
+        common += 1
+    relative = "../" * (len(base_parts) - common) + "/".join(target_parts[common:])
+    if not relative:
+        relative = "./"
+    if not directory_urls and (target.endswith("/") or target == ""):
+        relative += "index.html"
     return relative + fragment
