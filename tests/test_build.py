@@ -92,7 +92,6 @@ def test_each_notice_is_listed_once_in_each_of_its_lists(built: tuple[Project, B
             urls.agency(notice.agency.id),
             urls.doc_type(notice.doc_type.id),
             urls.year(notice.year),
-            urls.month(notice.year, notice.date.month),
         ] + [urls.topic(t.id) for t in notice.topics]
         for list_url in lists:
             assert listed_in_all_pages(build.site, list_url).count(url) == 1, (url, list_url)
@@ -132,12 +131,13 @@ def test_timeline_topics_types_and_home(built: tuple[Project, Build]) -> None:
     _, build = built
     timeline = build.html("nam/")
     assert timeline.index("Năm 2021") < timeline.index("Năm 2020") < timeline.index("Năm 2019")
-    assert 'href="2020/03/"' in timeline
     year = build.html("nam/2020/")
-    # Grouped by month; 2020 has 6 notices, so January is on the second page.
-    assert "Tháng 10 năm 2020" in year and "Tháng 1 năm 2020" not in year
-    assert "Tháng 1 năm 2020" in build.html("nam/2020/trang-2/")
-    assert build.exists("nam/2020/03/") and not build.exists("nam/2020/05/")
+    # Grouped by month; 2020 has 6 notices, so January is on the second page, and the
+    # timeline leads to each month where it begins.
+    assert '<h2 id="thang-10">Tháng 10 năm 2020</h2>' in year and "Tháng 1 năm" not in year
+    assert '<h2 id="thang-01">Tháng 1 năm 2020</h2>' in build.html("nam/2020/trang-2/")
+    assert 'href="2020/#thang-03">Tháng 3</a> <span class="na-n">2</span>' in timeline
+    assert 'href="2020/trang-2/#thang-01">Tháng 1</a> <span class="na-n">1</span>' in timeline
     types = build.html("loai/")
     assert "Quyết định" in types and "Công văn" in types and "Nghị định" not in types
     assert "Lĩnh vực: Y tế" in build.html("linh-vuc/y-te/")
@@ -169,6 +169,8 @@ def test_notice_page_shows_its_metadata(project: Project) -> None:
     build = project.build(strict=True)
     html = build.html("2013/so-y-te/5-qd-ubnd/")
     assert "ngày 05 tháng 3 năm 2013" in html and "ngày 01 tháng 4 năm 2013" in html
+    # The date leads to its month in the year's list.
+    assert '<a href="../../../nam/2013/#thang-03"><time datetime="2013-03-05">' in html
     assert '<a href="../../../co-quan/so-y-te/">Sở Y tế tỉnh Hậu Giang</a>' in html
     assert '(thuộc <a href="../../../co-quan/ubnd-tinh/">UBND tỉnh</a>)' in html
     assert '<a href="../../../linh-vuc/dat-dai/">Đất đai</a>' in html

@@ -44,7 +44,6 @@ def test_first_notice_is_reachable_from_its_hubs(sample_site: Path) -> None:
         "linh-vuc/binh-dang-gioi/",
         "linh-vuc/lao-dong-viec-lam/",
         "nam/2013/",
-        "nam/2013/10/",
     ):
         assert listed_in_all_pages(sample_site, hub).count(FIRST) == 1, hub
 

@@ -43,6 +43,10 @@ def _group(
     return MappingProxyType({key: tuple(items) for key, items in groups.items()})
 
 
+def _positions(groups: Mapping[K, tuple[Notice, ...]]) -> Mapping[Notice, int]:
+    return MappingProxyType({n: i for notices in groups.values() for i, n in enumerate(notices)})
+
+
 @dataclass(frozen=True, slots=True)
 class Archive:
     """Notices (newest first) and their groupings; every tuple keeps newest-first order."""
@@ -57,29 +61,39 @@ class Archive:
     by_series: Mapping[tuple[str, str], tuple[Notice, ...]]
     """Notices of one body and one type: the series a number belongs to."""
     position_in_series: Mapping[Notice, int]
+    position_in_year: Mapping[Notice, int]
+    """0-based place of each notice in the (newest first) list of its year."""
 
     @classmethod
     def of(cls, registry: Registry, notices: Sequence[Notice]) -> Archive:
         ordered = tuple(sorted(notices, key=newest_first_key))
         series = _group(ordered, lambda n: ((n.agency.id, n.doc_type.id),))
+        by_year = _group(ordered, lambda n: (n.year,))
         return cls(
             registry=registry,
             notices=ordered,
             by_agency=_group(ordered, lambda n: (n.agency.id,)),
             by_topic=_group(ordered, lambda n: (t.id for t in n.topics)),
             by_type=_group(ordered, lambda n: (n.doc_type.id,)),
-            by_year=_group(ordered, lambda n: (n.year,)),
+            by_year=by_year,
             by_month=_group(ordered, lambda n: ((n.year, n.date.month),)),
             by_series=series,
-            position_in_series=MappingProxyType(
-                {n: i for notices in series.values() for i, n in enumerate(notices)}
-            ),
+            position_in_series=_positions(series),
+            position_in_year=_positions(by_year),
         )
 
     def agency_total(self, agency_id: str) -> int:
         """Notices of the body and of all bodies under it."""
         ids = [agency_id] + [a.id for a in self.registry.descendants(agency_id)]
         return sum(len(self.by_agency.get(i, ())) for i in ids)
+
+    def year_page(self, notice: Notice, page_size: int) -> int:
+        """The page of its year's list on which a notice appears."""
+        return self.position_in_year[notice] // page_size + 1
+
+    def month_page(self, year: int, month: int, page_size: int) -> int:
+        """The page of the year's list on which the month begins."""
+        return self.year_page(self.by_month[(year, month)][0], page_size)
 
     @property
     def years(self) -> list[int]:

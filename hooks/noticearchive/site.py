@@ -20,7 +20,6 @@ from .render.parts import Crumb, Paging, page_count
 from .render.search_page import render_search
 from .settings import Settings
 from .urls import Urls
-from .vietnamese import month_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +29,7 @@ class SitePage:
     url: str
     title: str
     kind: str
-    """notice, home, agencies, agency, topics, topic, types, type, timeline, year, month or
-    search."""
+    """notice, home, agencies, agency, topics, topic, types, type, timeline, year or search."""
     render: Callable[[PageContext], RenderedPage]
     notice: Notice | None = None
     description: str | None = None
@@ -131,23 +129,6 @@ def plan_site(archive: Archive, settings: Settings, *, site_name: str) -> list[S
             trail=lambda ctx: [Crumb(site.TIMELINE, "Theo thời gian")],
             group_by_month=True,
         )
-        for month in range(12, 0, -1):
-            in_month = archive.by_month.get((year, month))
-            if in_month:
-                pages += _paginated(
-                    kind="month",
-                    title=f"{month_name(month)} năm {year}",
-                    notices=in_month,
-                    size=size,
-                    url_of_page=partial(urls.month, year, month),
-                    trail=partial(
-                        lambda ctx, year: [
-                            Crumb(site.TIMELINE, "Theo thời gian"),
-                            Crumb(urls.year(year), f"Năm {year}"),
-                        ],
-                        year=year,
-                    ),
-                )
     for notice in archive.notices:
         pages.append(
             SitePage(

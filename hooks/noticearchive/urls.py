@@ -62,7 +62,12 @@ class Urls:
 
     @staticmethod
     def month(year: int, month: int, page: int = 1) -> str:
-        return _paged(f"{TIMELINE}{year}/{month:02d}/", page)
+        """A month is a section of its year's list: the page where it begins, at its heading."""
+        return f"{_paged(f'{TIMELINE}{year}/', page)}#{month_anchor(month)}"
+
+
+def month_anchor(month: int) -> str:
+    return f"thang-{month:02d}"
 
 
 def source_uri(url: str) -> str:

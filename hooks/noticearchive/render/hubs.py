@@ -7,6 +7,7 @@ from itertools import groupby
 
 from .. import urls as site
 from ..model import Agency, Notice
+from ..urls import month_anchor
 from ..vietnamese import month_name
 from .context import PageContext, RenderedPage, esc
 from .parts import Crumb, Paging, agency_trail, breadcrumbs, count_line, notice_list, pager
@@ -34,7 +35,7 @@ def render_listing(
         for (year, month), items in groupby(shown, key=lambda n: (n.year, n.date.month)):
             heading = f"{month_name(month)} năm {year}"
             sections.append(
-                f'<h2 id="thang-{month:02d}">{ctx.link(ctx.urls.month(year, month), heading)}</h2>'
+                f'<h2 id="{month_anchor(month)}">{esc(heading)}</h2>'
                 + notice_list(ctx, list(items))
             )
         listing = "".join(sections)
@@ -135,12 +136,19 @@ def render_types(ctx: PageContext) -> RenderedPage:
     return RenderedPage(html)
 
 
+def _month_item(ctx: PageContext, year: int, month: int, count: int) -> str:
+    """A month of the timeline, leading to where it begins in its year's list."""
+    page = ctx.archive.month_page(year, month, ctx.renderer.settings.page_size)
+    url = ctx.urls.month(year, month, page)
+    return f"<li>{_counted(ctx, url, month_name(month), count)}</li>"
+
+
 def render_timeline(ctx: PageContext) -> RenderedPage:
     archive = ctx.archive
     rows = []
     for year in archive.years:
         months = "".join(
-            f"<li>{_counted(ctx, ctx.urls.month(year, m), month_name(m), len(notices))}</li>"
+            _month_item(ctx, year, m, len(notices))
             for m in range(12, 0, -1)
             if (notices := archive.by_month.get((year, m)))
         )

@@ -32,13 +32,14 @@ def _signer_lines(notice: Notice) -> list[str]:
 
 def metadata_panel(ctx: PageContext, notice: Notice) -> str:
     urls = ctx.urls
+    year_page = ctx.archive.year_page(notice, ctx.renderer.settings.page_size)
     rows = [
         _row("Số, ký hiệu", f'<span class="na-meta__number">{esc(notice.number)}</span>'),
         _row("Loại văn bản", ctx.link(urls.doc_type(notice.doc_type.id), notice.doc_type.name)),
         _row("Cơ quan ban hành", _agency_value(ctx, notice)),
         _row(
             "Ngày ban hành",
-            f'<a href="{ctx.href(urls.month(notice.year, notice.date.month))}">'
+            f'<a href="{ctx.href(urls.month(notice.year, notice.date.month, year_page))}">'
             f'<time datetime="{notice.date.isoformat()}">{format_date(notice.date)}</time></a>',
         ),
         _row("Nơi ban hành", esc(notice.place)),
