@@ -29,6 +29,7 @@ from mkdocs.utils import get_build_datetime
 import noticearchive
 from noticearchive.archive import Archive, load_archive
 from noticearchive.crossref import CrossReferences, Resolution, cross_reference
+from noticearchive.exports import DATA_FOLDER, write_exports
 from noticearchive.markdown_body import Heading
 from noticearchive.problems import Problems
 from noticearchive.render.context import Renderer
@@ -75,10 +76,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     notices_dir = str(root / settings.dir)
     if notices_dir not in config.watch:
         config.watch.append(notices_dir)
+    config.nav = _without_disabled_pages(config.nav, settings)
     stylesheet = ASSETS + "archive.css"
     if stylesheet not in config.extra_css:
         config.extra_css.append(stylesheet)
     return config
+
+
+def _without_disabled_pages(nav: Any, settings: Settings) -> Any:
+    """The nav without the search or data page when that feature is switched off, so that one
+    mkdocs.yml serves with and without them."""
+    disabled = set()
+    if not settings.search:
+        disabled.add(source_uri(SEARCH))
+    if not settings.exports:
+        disabled.add(source_uri(DATA_FOLDER))
+    if not disabled or not isinstance(nav, list):
+        return nav
+
+    def kept(item: Any) -> bool:
+        values = list(item.values()) if isinstance(item, dict) else [item]
+        return not (len(values) == 1 and isinstance(values[0], str) and values[0] in disabled)
+
+    return [
+        {k: _without_disabled_pages(v, settings) for k, v in item.items()}
+        if isinstance(item, dict)
+        else item
+        for item in nav
+        if kept(item)
+    ]
 
 
 def _report(problems: Problems) -> None:
@@ -219,13 +245,29 @@ def _with_search_url(context: dict[str, Any]) -> dict[str, Any]:
     """The header's search box leads to the search page, when there is one."""
     state = _state()
     context["archive_search_url"] = SEARCH if state.settings.search else None
+    page = context.get("page")
+    site_page = state.pages.get(page.file.src_uri) if page is not None else None
+    context["archive_feed_url"] = site_page.feed if site_page is not None else None
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the notices for search once every page is written (in `mkdocs serve` too)."""
+    """Write the feeds and data files, and index the notices for search, once every page is
+    written (in `mkdocs serve` too)."""
     state = _state()
-    if not state.settings.search or state.archive is None or state.renderer is None:
+    if state.archive is None or state.renderer is None:
+        return
+    if state.settings.exports:
+        write_exports(
+            state.archive,
+            state.renderer.urls,
+            state.renderer.links,
+            Path(config.site_dir),
+            site_url=config.site_url,
+            site_name=config.site_name,
+            generated=get_build_datetime().date(),
+        )
+    if not state.settings.search:
         return
     started = time.perf_counter()
     try:

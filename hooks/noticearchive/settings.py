@@ -38,6 +38,8 @@ class Settings:
     """Notices on the home page."""
     search: bool = True
     """Build the Pagefind search index after the site."""
+    exports: bool = True
+    """Write Atom feeds of the lists and the archive as CSV and JSON (the open-data page)."""
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None) -> Settings:

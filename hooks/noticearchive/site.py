@@ -12,9 +12,11 @@ from functools import partial
 
 from . import urls as site
 from .archive import Archive
+from .exports import DATA_FOLDER, FEED_FILE
 from .model import Notice
 from .render import hubs
 from .render.context import PageContext, RenderedPage
+from .render.data_page import render_data
 from .render.notice_page import render_notice
 from .render.parts import Crumb, Paging, page_count
 from .render.search_page import render_search
@@ -29,10 +31,13 @@ class SitePage:
     url: str
     title: str
     kind: str
-    """notice, home, agencies, agency, topics, topic, types, type, timeline, year or search."""
+    """notice, home, agencies, agency, topics, topic, types, type, timeline, year, search or
+    data."""
     render: Callable[[PageContext], RenderedPage]
     notice: Notice | None = None
     description: str | None = None
+    feed: str | None = None
+    """Site-relative address of the Atom feed that follows this page's list, if any."""
 
 
 def _paginated(
@@ -45,6 +50,7 @@ def _paginated(
     trail: Callable[[PageContext], Sequence[Crumb]],
     intro: Callable[[PageContext], str] = lambda ctx: "",
     group_by_month: bool = False,
+    feed: str | None = None,
 ) -> Iterator[SitePage]:
     pages = page_count(len(notices), size)
     for number in range(1, pages + 1):
@@ -60,10 +66,11 @@ def _paginated(
                 url_of_page=url_of_page,
                 intro=intro(ctx) if paging.page == 1 else "",
                 group_by_month=group_by_month,
+                feed=feed,
             )
 
         page_title = title if number == 1 else f"{title} — trang {number}"
-        yield SitePage(url_of_page(number), page_title, kind, render)
+        yield SitePage(url_of_page(number), page_title, kind, render, feed=feed)
 
 
 def plan_site(archive: Archive, settings: Settings, *, site_name: str) -> list[SitePage]:
@@ -81,7 +88,9 @@ def plan_site(archive: Archive, settings: Settings, *, site_name: str) -> list[S
                 site_name=site_name,
                 latest=settings.home_latest,
                 search=settings.search,
+                exports=settings.exports,
             ),
+            feed=FEED_FILE if settings.exports else None,
         ),
         SitePage(site.AGENCIES, "Cơ quan ban hành", "agencies", hubs.render_agencies),
         SitePage(site.TOPICS, "Lĩnh vực", "topics", hubs.render_topics),
@@ -90,6 +99,12 @@ def plan_site(archive: Archive, settings: Settings, *, site_name: str) -> list[S
     ]
     if settings.search:
         pages.append(SitePage(site.SEARCH, "Tìm kiếm", "search", render_search))
+    if settings.exports:
+        pages.append(SitePage(DATA_FOLDER, "Dữ liệu mở", "data", render_data))
+
+    def feed_of(list_url: str) -> str | None:
+        return list_url + FEED_FILE if settings.exports else None
+
     for agency in registry.agencies.values():
         pages += _paginated(
             kind="agency",
@@ -99,6 +114,7 @@ def plan_site(archive: Archive, settings: Settings, *, site_name: str) -> list[S
             url_of_page=partial(urls.agency, agency.id),
             trail=partial(hubs.agency_trail_above, agency=agency),
             intro=partial(hubs.agency_intro, agency=agency),
+            feed=feed_of(urls.agency(agency.id)) if agency.id in archive.by_agency else None,
         )
     for topic in registry.topics.values():
         pages += _paginated(
@@ -108,6 +124,7 @@ def plan_site(archive: Archive, settings: Settings, *, site_name: str) -> list[S
             size=size,
             url_of_page=partial(urls.topic, topic.id),
             trail=lambda ctx: [Crumb(site.TOPICS, "Lĩnh vực")],
+            feed=feed_of(urls.topic(topic.id)) if topic.id in archive.by_topic else None,
         )
     for type_id, notices in archive.by_type.items():
         doc_type = registry.types[type_id]
@@ -118,6 +135,7 @@ def plan_site(archive: Archive, settings: Settings, *, site_name: str) -> list[S
             size=size,
             url_of_page=partial(urls.doc_type, type_id),
             trail=lambda ctx: [Crumb(site.TYPES, "Loại văn bản")],
+            feed=feed_of(urls.doc_type(type_id)),
         )
     for year in archive.years:
         pages += _paginated(

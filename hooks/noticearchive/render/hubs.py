@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from itertools import groupby
 
 from .. import urls as site
+from ..exports import DATA_FOLDER, FEED_FILE
 from ..model import Agency, Notice
 from ..urls import month_anchor
 from ..vietnamese import month_name
@@ -27,6 +28,7 @@ def render_listing(
     url_of_page: Callable[[int], str],
     intro: str = "",
     group_by_month: bool = False,
+    feed: str | None = None,
 ) -> RenderedPage:
     """A paginated list of notices under a heading."""
     shown = paging.slice(notices)
@@ -49,8 +51,18 @@ def render_listing(
         + count_line(paging)
         + listing
         + pager(ctx, paging, url_of_page)
+        + feed_link(ctx, feed)
     )
     return RenderedPage(html)
+
+
+def feed_link(ctx: PageContext, feed: str | None) -> str:
+    if feed is None:
+        return ""
+    return (
+        f'<p class="na-feed"><a href="{ctx.href(feed)}" type="application/atom+xml">'
+        "Theo dõi văn bản mới của danh sách này (Atom)</a></p>"
+    )
 
 
 def agency_intro(ctx: PageContext, agency: Agency) -> str:
@@ -161,7 +173,9 @@ def render_timeline(ctx: PageContext) -> RenderedPage:
     return RenderedPage(html)
 
 
-def render_home(ctx: PageContext, site_name: str, latest: int, search: bool) -> RenderedPage:
+def render_home(
+    ctx: PageContext, site_name: str, latest: int, search: bool, exports: bool
+) -> RenderedPage:
     archive = ctx.archive
     years = archive.years
     span = f", từ năm {years[-1]} đến năm {years[0]}" if years else ""
@@ -174,6 +188,8 @@ def render_home(ctx: PageContext, site_name: str, latest: int, search: bool) -> 
     ]
     if search:
         entries.append((site.SEARCH, "Tìm kiếm toàn văn"))
+    if exports:
+        entries.append((DATA_FOLDER, "Dữ liệu mở"))
     browse = "".join(f"<li>{ctx.link(url, text)}</li>" for url, text in entries)
     html = (
         f"<h1>{esc(site_name)}</h1>"
@@ -183,5 +199,6 @@ def render_home(ctx: PageContext, site_name: str, latest: int, search: bool) -> 
         + "<h2>Văn bản mới nhất</h2>"
         + notice_list(ctx, archive.notices[:latest])
         + f"<p>{ctx.link(site.TIMELINE, 'Xem tất cả theo thời gian ›')}</p>"
+        + feed_link(ctx, FEED_FILE if exports else None)
     )
     return RenderedPage(html)
