@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +100,24 @@ def test_staff_report_lists_outside_and_ambiguous(
         "\tnot in the archive"
     ]
     assert "1 linked, 1 outside the archive, 0 ambiguous" in err
+
+
+def test_long_cited_by_lists_are_cut_with_a_search_for_the_rest(tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "archive")
+    project.add_notice("2015/a.md", number="5/QĐ-UBND", type="quyet-dinh", date="2015-03-05")
+    for day in range(1, 13):
+        project.add_notice(
+            f"2016/c{day}.md",
+            body="Căn cứ Quyết định số 5/QĐ-UBND của UBND tỉnh./.",
+            number=f"{day}/TB-UBND",
+            date=f"2016-01-{day:02d}",
+        )
+    html = project.build(strict=True).html("2015/ubnd-tinh/5-qd-ubnd/")
+    section = html[html.index('id="duoc-dan-chieu"') :]
+    section = section[: section.index("</section>")]
+    assert section.count("<li>") == 10
+    assert "2016/ubnd-tinh/12-tb-ubnd/" in section and "2016/ubnd-tinh/2-tb-ubnd/" not in section
+    assert (
+        '<a href="../../../tim-kiem/?q=5/Q%C4%90-UBND&amp;sort=newest">và 2 văn bản khác</a>'
+        in section
+    )

@@ -14,6 +14,7 @@ This module only reads text; deciding which notice a mention means is ``crossref
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,9 +67,13 @@ def _any_case_first(name: str) -> str:
 # The number: a sequence (digits, perhaps a letter: "30c"), perhaps the year, then the ký hiệu
 # after "/" (or, in older documents, after "-": "61-CP"); the ký hiệu holds a capital letter.
 _NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?[/-](?=[^\s]*[A-ZĐÐ])[A-ZĐÐ0-9][\w.&/-]*"
-_MENTION = re.compile(
-    rf"(?<![\w/])(?P<type>{_type_alternation()})(?:\s+số)?:?\s+(?P<number>{_NUMBER})",
-)
+# Numbers are rare in a text and type words are many: the scan looks for numbers first, then
+# for a type word just before each, which is several times faster than trying every type word
+# at every position.
+_NUMBER_AT = re.compile(rf"(?<![\w/.-]){_NUMBER}")
+_TYPE_BEFORE = re.compile(rf"(?<![\w/])(?P<type>{_type_alternation()})(?:\s+số)?:?\s+\Z")
+_TYPE_REACH = 40
+"""The longest type phrase with "số" and spaces that can stand before a number."""
 _MORE = re.compile(rf"\s*(?:,|và|;)\s*(?:số\s+)?(?P<number>{_NUMBER})")
 _DATE = re.compile(
     r"\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*"
@@ -137,12 +142,19 @@ def _tail(text: str, end: int) -> tuple[int, dt.date | None, str | None]:
 
 def find_mentions(text: str) -> Iterator[Mention]:
     """Every mention of a numbered document in the text, in order."""
-    for match in _MENTION.finditer(text):
-        numbers = [(match.start(), match.start("number"), match["number"])]
-        position = match.end()
+    consumed = 0
+    for found in _NUMBER_AT.finditer(text):
+        if found.start() < consumed:
+            continue  # part of a list already read: "… số 30/2020/NĐ-CP và 31/2020/NĐ-CP"
+        typed = _TYPE_BEFORE.search(text, max(0, found.start() - _TYPE_REACH), found.start())
+        if typed is None:
+            continue
+        numbers = [(typed.start(), found.start(), found.group())]
+        position = found.end()
         while more := _MORE.match(text, position):
             numbers.append((more.start("number"), more.start("number"), more["number"]))
             position = more.end()
+        consumed = position
         # The date and body written after the last number belong to it; a list shares them
         # only when it is a single mention.
         for index, (start, number_start, raw) in enumerate(numbers):
@@ -154,7 +166,7 @@ def find_mentions(text: str) -> Iterator[Mention]:
             yield Mention(
                 start=start,
                 end=end,
-                type_word=match["type"],
+                type_word=typed["type"],
                 number=number,
                 date=found_date,
                 body=body,
@@ -193,6 +205,7 @@ _BODY_ABBREVIATIONS = [
 ]
 
 
+@functools.lru_cache(maxsize=4096)
 def body_key(text: str) -> str:
     """Folded, lower-case, with the usual abbreviations of body names expanded, so that
     "UBND tỉnh" and "Ủy ban nhân dân tỉnh" compare equal."""

@@ -3,12 +3,14 @@ what it cites, what cites it, related notices and its neighbours in its series."
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Sequence
 
 from ..crossref import Reference, Resolution, Status, related_notices, series_neighbours
 from ..markdown_body import Heading, MentionLink
 from ..model import Notice, RelationKind
 from ..references import Mention
+from ..urls import SEARCH
 from ..vietnamese import format_short_date
 from .context import PageContext, esc
 
@@ -55,7 +57,7 @@ def mention_link(ctx: PageContext, references: Sequence[Reference]) -> MentionLi
             return None
         if reference.target is not None:
             target = reference.target
-            title = f"{target.label} ngày {format_short_date(target.date)}: {target.title}"
+            title = f"{target.label}, {format_short_date(target.date)}, {target.agency.short_name}"
             return "a", {
                 "href": ctx.href(ctx.urls.notice(target)),
                 "class": "na-ref",
@@ -114,6 +116,23 @@ def _cited(ctx: PageContext, notice: Notice) -> str:
     return f'<ul class="na-rel__list">{"".join(items)}</ul>' if items else ""
 
 
+CITED_BY_SHOWN = 10
+"""Notices citing a notice listed on its page, newest first; a decree cited by hundreds would
+otherwise weigh more than its own text. The rest are a search away."""
+
+
+def _cited_by(ctx: PageContext, notice: Notice, citing: Sequence[Notice]) -> str:
+    html = _list(ctx, citing[:CITED_BY_SHOWN])
+    rest = len(citing) - CITED_BY_SHOWN
+    if rest > 0:
+        more = f"và {rest} văn bản khác"
+        if ctx.renderer.settings.search:
+            query = urllib.parse.quote(notice.number)
+            more = f'<a href="{ctx.href(SEARCH)}?q={query}&amp;sort=newest">{more}</a>'
+        html += f'<p class="na-rel__more">{more}.</p>'
+    return html
+
+
 def _list(ctx: PageContext, notices: Sequence[Notice]) -> str:
     items = "".join(f"<li>{_notice_link(ctx, n)}</li>" for n in notices)
     return f'<ul class="na-rel__list">{items}</ul>'
@@ -157,7 +176,11 @@ def relation_sections(ctx: PageContext, notice: Notice) -> tuple[str, list[Headi
     cited_by = links.cited_by.get(notice, [])
     if cited_by:
         sections.append(
-            ("duoc-dan-chieu", "Văn bản dẫn chiếu tới văn bản này", _list(ctx, cited_by))
+            (
+                "duoc-dan-chieu",
+                "Văn bản dẫn chiếu tới văn bản này",
+                _cited_by(ctx, notice, cited_by),
+            )
         )
     related = related_notices(ctx.archive, notice)
     if related:
