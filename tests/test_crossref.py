@@ -250,3 +250,21 @@ def test_related_and_series(project: Project) -> None:
     older, newer = series_neighbours(archive, b)
     assert (older and older.number, newer and newer.number) == ("1/KH-UBND", "4/KH-UBND")
     assert series_neighbours(archive, by_number(archive, "5/KH-SYT")) == (None, None)
+
+
+def test_numbers_with_and_without_year_are_different_series(project: Project) -> None:
+    add(project, "qppl", number="3/2017/QĐ-UBND", type="quyet-dinh", date="2017-02-01")
+    add(project, "cb", number="3/QĐ-UBND", type="quyet-dinh", date="2017-01-05")
+    add(
+        project,
+        "c",
+        body="Theo Quyết định số 3/QĐ-UBND và Quyết định số 3/2017/QĐ-UBND.",
+        number="8/TB-UBND",
+        date="2017-06-01",
+        implements=["3/QĐ-UBND"],
+    )
+    archive, links, problems = resolve(project)
+    plain, with_year = links.cites(by_number(archive, "8/TB-UBND"))
+    assert plain.target is by_number(archive, "3/QĐ-UBND")
+    assert with_year.target is by_number(archive, "3/2017/QĐ-UBND")
+    assert not problems.items

@@ -98,23 +98,21 @@ class CrossReferences:
 
 
 class NumberIndex:
-    """Notices by number key; numbers restart every year, so a key may hold several."""
+    """Notices by number key; numbers restart every year, so a key may hold several.
+
+    A number that carries its year (12/2018/QĐ-UBND, the series of legal normative documents)
+    and one that does not (12/QĐ-UBND) belong to different series and never match."""
 
     def __init__(self, notices: Iterable[Notice]) -> None:
-        self._by_key: dict[tuple[int, str], list[Notice]] = defaultdict(list)
+        self._by_key: dict[tuple[int, str, int | None], list[Notice]] = defaultdict(list)
         for notice in notices:
             key = number_key(notice.number)
             if key is not None:
-                self._by_key[key[:2]].append(notice)
+                self._by_key[key].append(notice)
 
     def candidates(self, number: str) -> list[Notice]:
         key = number_key(number)
-        if key is None:
-            return []
-        found = self._by_key.get(key[:2], [])
-        if key[2] is not None:  # the year is part of the number: 12/2018/QĐ-UBND
-            found = [n for n in found if n.year == key[2]]
-        return found
+        return self._by_key.get(key, []) if key is not None else []
 
 
 def _agency_names(agency: Agency) -> list[str]:
