@@ -20,7 +20,6 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -207,7 +206,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["title"] = site_page.title
     if site_page.description:
         page.meta["description"] = site_page.description
-    # The archive renders the content itself (on_page_content); MkDocs converts nothing.
+    # The archive renders the content itself (on_page_context); MkDocs converts nothing.
     return ""
 
 
@@ -218,21 +217,25 @@ def _toc_tokens(headings: tuple[Heading, ...]) -> list[dict[str, Any]]:
     ]
 
 
-@event_priority(50)
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    state = _state()
-    site_page = state.pages.get(page.file.src_uri)
-    if site_page is None or state.renderer is None:
-        return html
-    rendered = site_page.render(state.renderer.at(site_page.url))
-    page.toc = get_toc(_toc_tokens(rendered.headings))  # type: ignore[arg-type]
-    return rendered.html
-
-
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
 ) -> dict[str, Any]:
+    """Render an archive page just before its template, and (in on_post_page) let its HTML go
+    once written: MkDocs keeps every page's content until the end of the build otherwise,
+    which at 50,000 notices is gigabytes."""
+    state = _state()
+    site_page = state.pages.get(page.file.src_uri)
+    if site_page is not None and state.renderer is not None:
+        rendered = site_page.render(state.renderer.at(site_page.url))
+        page.content = rendered.html
+        page.toc = get_toc(_toc_tokens(rendered.headings))  # type: ignore[arg-type]
     return _with_search_url(context)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if page.file.src_uri in _state().pages:
+        page.content = ""
+    return output
 
 
 def on_template_context(

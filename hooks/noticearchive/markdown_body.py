@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import markdown
 from markdown.extensions import Extension
@@ -60,12 +59,18 @@ class _SafeLinks(Treeprocessor):
                     element.attrib.clear()
 
 
-MentionLink = Callable[[Mention], tuple[str, dict[str, str]] | None]
-"""What a mention becomes: a tag and its attributes (a link, a marked span), or None."""
+class MentionLink(Protocol):
+    """What each mention of a document in a body becomes."""
+
+    probes: tuple[str, ...]
+    """Strings of which a text holds one if it holds a mention that is turned into something
+    (the numbers' beginnings, "1234/"): any other text is skipped without a scan."""
+
+    def __call__(self, mention: Mention) -> tuple[str, dict[str, str]] | None:
+        """A tag and its attributes (a link, a marked span), or None to leave it as text."""
+
 
 _SKIP_TAGS = {"a", "code", "pre"}
-_NUMBER_HINT = re.compile(r"\d[/-]")
-"""Every mention holds a digit followed by "/" or "-": text without one is skipped at once."""
 
 
 class _Mentions(Treeprocessor):
@@ -101,7 +106,7 @@ class _Mentions(Treeprocessor):
     def _split(text: str | None, link: MentionLink) -> tuple[str, list[ET.Element]] | None:
         """The text before the first mention, and the new nodes (each carrying the text that
         follows it as its tail); None when nothing in the text is linked."""
-        if not text or not _NUMBER_HINT.search(text):
+        if not text or not any(probe in text for probe in link.probes):
             return None
         nodes: list[ET.Element] = []
         head = text

@@ -29,17 +29,22 @@ class Urls:
 
     def __init__(self, settings: Settings) -> None:
         self._notice_format = settings.notice_url
+        self._notices: dict[Notice, str] = {}
 
     def notice(self, notice: Notice) -> str:
-        return (
-            self._notice_format.format(
-                year=notice.year,
-                agency=notice.agency.id,
-                number=notice.number_slug,
-                type=notice.doc_type.id,
+        # Asked for again and again (every list, relation and link names notices): made once.
+        url = self._notices.get(notice)
+        if url is None:
+            url = self._notices[notice] = (
+                self._notice_format.format(
+                    year=notice.year,
+                    agency=notice.agency.id,
+                    number=notice.number_slug,
+                    type=notice.doc_type.id,
+                )
+                + "/"
             )
-            + "/"
-        )
+        return url
 
     def attachment(self, notice: Notice, attachment: Attachment) -> str:
         return self.notice(notice) + attachment.path

@@ -8,6 +8,7 @@ from html import escape
 from ..archive import Archive
 from ..crossref import CrossReferences
 from ..markdown_body import BodyRenderer, Heading
+from ..model import Notice
 from ..settings import Settings
 from ..urls import Urls, relative_url
 
@@ -36,6 +37,8 @@ class Renderer:
     """Resolved references and relations; without them pages show no cross-references."""
     directory_urls: bool = True
     body: BodyRenderer = field(default_factory=BodyRenderer)
+    link_texts: dict[Notice, str] = field(default_factory=dict)
+    """The escaped text of links to notices, which many pages repeat."""
 
     def at(self, page_url: str) -> PageContext:
         return PageContext(self, page_url)

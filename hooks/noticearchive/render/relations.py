@@ -3,8 +3,11 @@ what it cites, what cites it, related notices and its neighbours in its series."
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 
 from ..crossref import Reference, Resolution, Status, related_notices, series_neighbours
 from ..markdown_body import Heading, MentionLink
@@ -39,30 +42,40 @@ def list_badge(ctx: PageContext, notice: Notice) -> str:
 
 
 def _notice_link(ctx: PageContext, notice: Notice) -> str:
-    return (
-        f'<a href="{ctx.href(ctx.urls.notice(notice))}">{esc(notice.label)}</a> '
-        f'<span class="na-rel__meta">({format_short_date(notice.date)}, '
-        f"{esc(notice.agency.short_name)})</span>: {esc(notice.title)}"
-    )
+    """A notice in a relation list: its name as a link, its date, body and subject. Only the
+    href depends on the page; the rest is made once per notice, since a notice cited by many
+    appears on all their pages."""
+    texts = ctx.renderer.link_texts
+    text = texts.get(notice)
+    if text is None:
+        text = texts[notice] = (
+            f"{esc(notice.label)}</a> "
+            f'<span class="na-rel__meta">({format_short_date(notice.date)}, '
+            f"{esc(notice.agency.short_name)})</span>: {esc(notice.title)}"
+        )
+    return f'<a href="{ctx.href(ctx.urls.notice(notice))}">{text}'
 
 
-def mention_link(ctx: PageContext, references: Sequence[Reference]) -> MentionLink:
-    """What each mention in the body becomes: a link to the notice it names, or a span that
-    says it is outside the archive or ambiguous."""
-    by_key = {r.mention.key: r for r in references}
+_PROBE = re.compile(r"\d+[a-zA-Z]?[/-]")
 
-    def link(mention: Mention) -> tuple[str, dict[str, str]] | None:
-        reference = by_key.get(mention.key)
+
+@dataclass(slots=True)
+class _MentionLinks:
+    """Mentions of one notice's body, as links or marked spans (see ``mention_link``)."""
+
+    ctx: PageContext
+    by_key: dict[tuple[str, date | None, str | None], Reference]
+    probes: tuple[str, ...]
+
+    def __call__(self, mention: Mention) -> tuple[str, dict[str, str]] | None:
+        reference = self.by_key.get(mention.key)
         if reference is None:
             return None
         if reference.target is not None:
             target = reference.target
             title = f"{target.label}, {format_short_date(target.date)}, {target.agency.short_name}"
-            return "a", {
-                "href": ctx.href(ctx.urls.notice(target)),
-                "class": "na-ref",
-                "title": title,
-            }
+            href = self.ctx.href(self.ctx.urls.notice(target))
+            return "a", {"href": href, "class": "na-ref", "title": title}
         if reference.resolution is Resolution.AMBIGUOUS:
             names = "; ".join(
                 f"{c.number} ngày {format_short_date(c.date)} ({c.agency.short_name})"
@@ -72,7 +85,12 @@ def mention_link(ctx: PageContext, references: Sequence[Reference]) -> MentionLi
             return "span", {"class": "na-ref na-ref--ambiguous", "title": title}
         return "span", {"class": "na-ref na-ref--external", "title": "Văn bản chưa có trong kho"}
 
-    return link
+
+def mention_link(ctx: PageContext, references: Sequence[Reference]) -> MentionLink:
+    """What each mention in the body becomes: a link to the notice it names, or a span that
+    says it is outside the archive or ambiguous."""
+    probes = {m.group() for r in references if (m := _PROBE.match(r.mention.number))}
+    return _MentionLinks(ctx, {r.mention.key: r for r in references}, tuple(sorted(probes)))
 
 
 def _relations(ctx: PageContext, notice: Notice) -> str:
