@@ -25,15 +25,15 @@ SAMPLE = REPO / "notices" / "2013" / "vp-ubnd-tinh" / "405-tb-vp-ubnd.md"
 
 AGENCIES = """\
 ubnd-tinh:
-  name: Ủy ban nhân dân tỉnh Hậu Giang
+  name: Ủy ban nhân dân tỉnh Trà Vinh
   short: UBND tỉnh
-  header: [ỦY BAN NHÂN DÂN TỈNH HẬU GIANG]
-  aliases: [UBND tỉnh Hậu Giang]
+  header: [ỦY BAN NHÂN DÂN TỈNH TRÀ VINH]
+  aliases: [UBND tỉnh Trà Vinh]
 so-y-te:
-  name: Sở Y tế tỉnh Hậu Giang
+  name: Sở Y tế tỉnh Trà Vinh
   short: Sở Y tế
   parent: ubnd-tinh
-  header: [UBND TỈNH HẬU GIANG, SỞ Y TẾ]
+  header: [UBND TỈNH TRÀ VINH, SỞ Y TẾ]
 """
 TOPICS = """\
 y-te:
@@ -44,10 +44,10 @@ giao-duc:
 """
 
 LETTER = Fields(
-    issuer=("UBND TỈNH HẬU GIANG", "SỞ Y TẾ"),
+    issuer=("UBND TỈNH TRÀ VINH", "SỞ Y TẾ"),
     number="214/SYT-NVY",
     type_name=None,
-    place="Hậu Giang",
+    place="Trà Vinh",
     date=date(2021, 6, 9),
     title="Tăng cường phòng, chống dịch bệnh sốt xuất huyết",
     paragraphs=(
@@ -122,7 +122,7 @@ def test_existing_source_is_never_replaced_without_force(
 def test_unknown_body_goes_to_review_with_a_proposed_entry(
     archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    other = Fields(**{**LETTER.__dict__, "issuer": ("UBND TỈNH HẬU GIANG", "SỞ XÂY DỰNG")})
+    other = Fields(**{**LETTER.__dict__, "issuer": ("UBND TỈNH TRÀ VINH", "SỞ XÂY DỰNG")})
     source = write_input(tmp_path / "in", "so-xay-dung.txt", render(other, "word"))
     assert run(archive, str(source)) == 1
     out = capsys.readouterr().out
@@ -131,8 +131,8 @@ def test_unknown_body_goes_to_review_with_a_proposed_entry(
     text = draft.read_text(encoding="utf-8")
     assert text.startswith("---\n# needs review: the issuing body is not in agencies.yml")
     assert "1 need review" in out and "Proposed entries for agencies.yml" in out
-    assert "so-xay-dung-ubnd-tinh-hau-giang:" in out and "parent: ubnd-tinh" in out
-    assert "header: [UBND TỈNH HẬU GIANG, SỞ XÂY DỰNG]" in out
+    assert "so-xay-dung-ubnd-tinh-tra-vinh:" in out and "parent: ubnd-tinh" in out
+    assert "header: [UBND TỈNH TRÀ VINH, SỞ XÂY DỰNG]" in out
     # A draft never breaks the archive: folders starting with "_" are not read.
     notices, problems = load_archive(archive, root=archive.parent)
     assert notices.notices == () and problems.errors == []

@@ -106,11 +106,11 @@ def test_not_signature_blocks(text: str) -> None:
 @pytest.mark.parametrize(
     ("words", "name"),
     [
-        ("Nguyễn Thị Kim Ngân", "Nguyễn Thị Kim Ngân"),
-        ("Trần Hồng Hà Phụ lục", "Trần Hồng Hà"),
-        ("Nguyễn Hữu Chí Mẫu Quyết định số 01", "Nguyễn Hữu Chí"),
+        ("Hứa Thị Kim Nguyệt", "Hứa Thị Kim Nguyệt"),
+        ("Mạc Đình Tú Phụ lục", "Mạc Đình Tú"),
+        ("Quách Văn Lộc Mẫu số 07 kèm theo", "Quách Văn Lộc"),
         ("Đại tá Hồ Văn Mười", "Hồ Văn Mười"),
-        ("Võ Văn Kiệt (Đã ký)", "Võ Văn Kiệt"),
+        ("Kha Văn Bảo (Đã ký)", "Kha Văn Bảo"),
         ("Bộ Tài chính", None),
         ("Như trên;", None),
         ("An", None),
@@ -121,9 +121,9 @@ def test_take_name(words: str, name: str | None) -> None:
 
 
 def test_split_roles_without_line_breaks() -> None:
-    assert split_roles(["K/T THỦ TƯỚNG CHÍNH PHỦ PHÓ THỦ TƯỚNG"]) == (
-        "K/T THỦ TƯỚNG CHÍNH PHỦ",
-        "PHÓ THỦ TƯỚNG",
+    assert split_roles(["K/T BỘ TRƯỞNG BỘ Y TẾ THỨ TRƯỞNG"]) == (
+        "K/T BỘ TRƯỞNG BỘ Y TẾ",
+        "THỨ TRƯỞNG",
     )
     assert split_roles(["XÁC THỰC VĂN BẢN HỢP NHẤT", "CHỦ NHIỆM"]) == (None, "CHỦ NHIỆM")
 
@@ -166,7 +166,7 @@ def test_recipients_joined_on_one_line() -> None:
 def test_recipients_of_a_form_in_an_appendix_are_not_the_documents() -> None:
     text = (
         "Nội dung./.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nPhan Văn Mãi\nPHỤ LỤC\nMẫu báo cáo\n"
-        "Tên cơ quan báo cáo\nNội dung báo cáo gồm các phần sau đây\nPhần thứ nhất\n"
+        "Đơn vị lập mẫu\nMẫu này dùng cho việc tổng hợp số liệu\nPhần thứ nhất\n"
         "Nơi nhận:\n- Như trên;\n- Lưu."
     )
     assert recipients_of(text) == ()
@@ -175,9 +175,9 @@ def test_recipients_of_a_form_in_an_appendix_are_not_the_documents() -> None:
 # --- In a whole document --------------------------------------------------------------------
 
 LETTER = """\
-UBND TỈNH HẬU GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+UBND TỈNH TRÀ VINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 SỞ TƯ PHÁP Độc lập - Tự do - Hạnh phúc
-Số: 210/STP-HCTP Vị Thanh, ngày 5 tháng 9 năm 2022
+Số: 210/STP-HCTP Trà Vinh, ngày 5 tháng 9 năm 2022
 V/v triển khai Luật Hộ tịch
 
 Kính gửi: UBND các huyện, thị xã, thành phố.
@@ -250,3 +250,33 @@ def test_recipients_printed_beside_the_signature() -> None:
 @pytest.mark.parametrize("name", ["Y Thanh Hà Niê Kđăm", "H'Yim Kđoh", "Ksor Phước Hà"])
 def test_names_of_the_central_highlands(name: str) -> None:
     assert roles(f"CHỦ TỊCH\n\n{name}") == (None, "CHỦ TỊCH", name)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "KT. BỘ TRƯỞNG\nBỘ GIAO THÔNG VẬN TẢI\nTHỨ TRƯỞNG\n\n\nLò Văn Pấng",
+            ("KT. BỘ TRƯỞNG BỘ GIAO THÔNG VẬN TẢI", "THỨ TRƯỞNG", "Lò Văn Pấng"),
+        ),
+        (
+            "KT. VIỆN TRƯỞNG\nVIỆN NGHIÊN CỨU LÚA\nPHÓ VIỆN TRƯỞNG\n\nĐèo Thị Mây",
+            ("KT. VIỆN TRƯỞNG VIỆN NGHIÊN CỨU LÚA", "PHÓ VIỆN TRƯỞNG", "Đèo Thị Mây"),
+        ),
+    ],
+)
+def test_body_named_under_the_heads_title_belongs_to_the_authority(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    """Joint documents print each signer's body under the head's title; the position is the
+    title that follows."""
+    assert roles(text) == expected
+
+
+def test_recipients_end_at_an_appendix_heading() -> None:
+    """Without a signature after them, the recipients end where an appendix begins."""
+    text = (
+        "Nội dung./.\nNơi nhận:\n- Như trên;\n- Lưu: VT, TH.\nPhụ lục II\nBẢNG GIÁ\n"
+        "| STT | Dịch vụ |"
+    )
+    assert recipients_of(text) == ("Như trên;", "Lưu: VT, TH.")

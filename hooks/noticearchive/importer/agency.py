@@ -1,7 +1,7 @@
 """Which registered body issued a document, from the issuing-body lines of its header.
 
-A body prints its name as it likes: "UBND TỈNH HẬU GIANG" over "VĂN PHÒNG", or "ỦY BAN NHÂN DÂN
-TỈNH HẬU GIANG" in full. Names are compared folded (no diacritics, capitals, no punctuation,
+A body prints its name as it likes: "UBND TỈNH TRÀ VINH" over "VĂN PHÒNG", or "ỦY BAN NHÂN DÂN
+TỈNH TRÀ VINH" in full. Names are compared folded (no diacritics, capitals, no punctuation,
 "UBND" spelt out) against each agency's ``header`` lines, ``name``, ``short`` and ``aliases``.
 An unknown body is never given a new id silently: the importer proposes a registry entry for
 staff to review and add.
@@ -152,7 +152,7 @@ def _cased_name(printed: str, body_text: str) -> str | None:
 
 
 def _sentence_case(printed: str) -> str:
-    """ "ỦY BAN NHÂN DÂN TỈNH TÂY NINH" → "Ủy ban nhân dân tỉnh Tây Ninh": small letters but for
+    """ "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ" → "Ủy ban nhân dân tỉnh Quảng Trị": small letters but for
     the first word and the place named after tỉnh, huyện and the like."""
     words = printed.lower().split()
     result = [words[0].capitalize()] if words else []

@@ -3,7 +3,7 @@
 Staff bring notices exported from Word or PDF, or scraped from websites. Besides the document
 they carry things that were never part of it: a byte-order mark, CRLF line ends, decomposed
 diacritics, "Ð" (U+00D0, Icelandic eth) typed for "Đ", stray markup such as ``</xml``, the
-Official Gazette's page headers ("CÔNG BÁO/Số 419 + 420/Ngày 19-3-2024") and page numbers, the
+Official Gazette's page headers ("CÔNG BÁO/Số 233 + 234/Ngày 12-5-2022") and page numbers, the
 digital-signature stamp of the Gazette, and notes that legal websites insert in brackets
 ("[Điều này được sửa đổi bởi …]"). They are removed here, once, so that no later step has to
 know about them.
@@ -45,10 +45,13 @@ _MARKUP = re.compile(
 )
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 _WEBSITE_NOTE = re.compile(
-    r"\s*\[[^\[\]]{0,3000}?(?:\sbởi\s|hiệu lực|JavaScript:|ID:\s*\w|được thực hiện theo)"
-    r"[^\[\]]*\]"
+    r"\s*\[[^\[\]]{0,3000}?(?:\s(?:được|bị)\s+(?:\S+\s+){0,5}?bởi\s"
+    r"|có\s+hiệu\s+lực\s+(?:kể\s+)?từ|JavaScript:|ID:\s*\w)[^\[\]]*\]"
 )
-"""Notes a legal website adds in brackets: "[Khoản này được sửa đổi bởi …]"."""
+"""Notes a legal website adds in brackets, in its own set phrases: "[Khoản này được sửa đổi
+bởi …]", "[… bị bãi bỏ bởi …]", "[… có hiệu lực từ ngày …]", and its bookmarks "[ID: …]".
+Only these phrases mark a note: the document's own text also uses brackets (a form's "[Ghi rõ
+…]", a footnote in brackets) and words such as "hiệu lực", and must not be removed with them."""
 _GAZETTE_HEADER = re.compile(
     r"^(?:\d{1,4}\s+)?CÔNG\s+BÁO\s*/\s*Số\s*[\d\s+]+/\s*Ngày\s*\d{1,2}\s*-\s*\d{1,2}\s*-\s*\d{4}"
     r"(?:\s+\d{1,4})?$"
@@ -154,7 +157,7 @@ def strip_rules(text: str) -> str:
 
 def drop_repeats(lines: Sequence[str], title: str) -> list[str]:
     """Lines without the copies of a crawler's page title that its scraper inserted before
-    chapters ("Nghị định 47/2021/NĐ-CP. Chương II …"); the title itself is not the document's."""
+    chapters ("Thông tư 9/2019/TT-BXD. Chương II …"); the title itself is not the document's."""
     title = title.strip().rstrip(".")
     if len(title) < 8:
         return list(lines)

@@ -1,8 +1,8 @@
-"""The place and date line: "Hà Nội, ngày 05 tháng 7 năm 1994".
+"""The place and date line: "Phan Thiết, ngày 14 tháng 8 năm 1997".
 
 Decree 30 prints the place name, a comma and the date in words. Scraped text loses the comma
-("Hà Nội ngày 11 tháng 4 năm 2025"), joins the line to the number or the subject before it, or
-keeps only the date ("30 tháng 3 năm 2018"); the date may also be written with slashes.
+("Cần Thơ ngày 3 tháng 6 năm 2019"), joins the line to the number or the subject before it, or
+keeps only the date ("21 tháng 9 năm 2016"); the date may also be written with slashes.
 """
 
 from __future__ import annotations

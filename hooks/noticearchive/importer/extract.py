@@ -257,7 +257,7 @@ def _doc_type(header: Header, consolidated: bool) -> str | None:
 
 
 def _title(header: Header, consolidated: bool) -> str | None:
-    """The subject; a consolidated law is named with the word "Luật" ("LUẬT TỐ CÁO")."""
+    """The subject; a consolidated law is named with the word "Luật" ("LUẬT THƯ VIỆN")."""
     title = header.title
     printed = header.printed_type
     if title and consolidated and printed in NAMED_ACTS:

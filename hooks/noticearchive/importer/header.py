@@ -49,10 +49,15 @@ _GAZETTE_SECTION = re.compile(
 _JOINED_ISSUER = re.compile(
     r"^(?P<parent>(?:(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN)\s+"
     r"(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)|BỘ)\s+\S.*?)"
-    r"\s+(?P<unit>VĂN PHÒNG|THANH TRA|" + UNIT_START + r"\s+\S.*)$"
+    r"\s+(?P<unit>VĂN PHÒNG|THANH TRA|" + UNIT_START + r"(?!\s+" + UNIT_START + r"\b)\s+\S.*)$"
 )
 """A body and the body it belongs to, printed on two lines but joined by a scraper: "UBND
-TỈNH HẬU GIANG SỞ Y TẾ", "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN"."""
+TỈNH TRÀ VINH SỞ Y TẾ", "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN". A unit's first word can also end the
+parent's name ("BỘ NỘI VỤ", "BỘ QUỐC PHÒNG", "MÔI TRƯỜNG"): the unit starts at the first such
+word that is not followed by another one ("BỘ NỘI VỤ" / "CỤC VĂN THƯ …")."""
+_NOTATION_BREAK = re.compile(r"\s*([-/])\s*$")
+"""A number whose line ends in the middle of its ký hiệu, after a hyphen or a slash."""
+_NOTATION_REST = re.compile(r"[\w.&]+(?:[/-][\w.&]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +65,7 @@ class Header:
     """What the header says; None (or empty) where it says nothing."""
 
     issuer_lines: tuple[str, ...]
-    """The issuing body as printed, top to bottom: ``("UBND TỈNH HẬU GIANG", "VĂN PHÒNG")``."""
+    """The issuing body as printed, top to bottom: ``("UBND TỈNH TRÀ VINH", "VĂN PHÒNG")``."""
     number: str | None
     printed_type: str | None
     """The type name printed above the subject, in sentence case: ``Thông báo``."""
@@ -168,7 +173,7 @@ def _limit(lines: Sequence[str], top: int, type_found: Found | None) -> Position
 
 
 def _find_number(lines: Sequence[str], limit: Position) -> Found | None:
-    """ "Số: 405/TB-VP.UBND", with the number on the next line when the label ends its line."""
+    """ "Số: 27/TB-VP.UBND", with the number on the next line when the label ends its line."""
     label = _first_before(lines, NUMBER_LABEL, limit)
     if label is None:
         return None
@@ -182,7 +187,23 @@ def _find_number(lines: Sequence[str], limit: Position) -> Found | None:
     if value is None:
         return None
     number = re.sub(r"\s+", "", value.group()).rstrip(".")
+    number += _wrapped_notation(lines, index, value.end()) or ""
     return Found(index, value.start(), value.end(), number)
+
+
+def _wrapped_notation(lines: Sequence[str], index: int, end: int) -> str | None:
+    """The rest of a ký hiệu that a narrow left column wrapped after a hyphen or a slash
+    ("Số: 01/2022/TTLT-VKSNDTC-" over "TANDTC-BCA"): the next line's first word, if it is in
+    capitals and is not the national title printed beside the number."""
+    broken = _NOTATION_BREAK.match(lines[index], end)
+    following = next_nonblank(lines, index + 1)
+    if broken is None or following is None or following > index + 2:
+        return None
+    line = lines[following]
+    rest = _NOTATION_REST.match(line)
+    if rest is None or not is_upper_text(rest.group()) or NATIONAL_TITLE.match(line):
+        return None
+    return broken.group(1) + rest.group()
 
 
 def _find_place_date(
@@ -211,7 +232,7 @@ def _find_issuer(lines: Sequence[str], anchor: Found | None) -> tuple[tuple[str,
     Walking up from the anchor, the motto, rules and empty lines are passed over until capitals
     are met; the block then ends at an empty line, a rule or text that is not in capitals. The
     motto stays transparent inside the block, because a scraper joins the two header columns
-    line by line ("UBND TỈNH HẬU GIANG CỘNG HÒA XÃ HỘI …" / "VĂN PHÒNG Độc lập - …")."""
+    line by line ("UBND TỈNH TRÀ VINH CỘNG HÒA XÃ HỘI …" / "VĂN PHÒNG Độc lập - …")."""
     if anchor is None:
         return (), None
     collected: list[str] = []
@@ -299,7 +320,7 @@ def _line_items(line: str) -> list[tuple[str, str]]:
 
 
 def _trailing_capitals(text: str) -> tuple[str | None, str | None]:
-    """ "… do Bộ Y tế ban hành. BỘ Y TẾ" → ("BỘ Y TẾ", "… do Bộ Y tế ban hành")."""
+    """ "… do Bộ Xây dựng ban hành. BỘ XÂY DỰNG" → ("BỘ XÂY DỰNG", "… do Bộ Xây dựng ban hành")."""
     words = text.split()
     count = 0
     while count < len(words) and is_upper_text(words[-1 - count]):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .position import Position
 from .signature import HINT, SignatureBlock, take_name
-from .vocabulary import RECIPIENTS_LABEL, SIGNED_MARK, is_upper_text
+from .vocabulary import APPENDIX, RECIPIENTS_LABEL, SIGNED_MARK, is_upper_text
 
 _ITEM = re.compile(r"^[-–—+•*]\s*")
 _INLINE_ITEM = re.compile(r"(?<=[;.])\s+(?=[-–—+•]\s)")
@@ -108,7 +108,7 @@ def _following_items(lines: Sequence[str], start: int) -> list[str]:
             if texts:
                 break
             continue
-        if not _ITEM.match(line) and (not texts or is_upper_text(line)):
+        if not _ITEM.match(line) and (not texts or is_upper_text(line) or APPENDIX.match(line)):
             break
         texts.append(line)
     return texts

@@ -6,9 +6,9 @@ Decree 30 prints it at the right under the content, each part on its line:
     KT. THỦ TƯỚNG
     PHÓ THỦ TƯỚNG
     (signature and seal)
-    Trần Hồng Hà
+    Mạc Đình Tú
 
-Scrapers join these lines into one ("TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà")
+Scrapers join these lines into one ("TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Mạc Đình Tú")
 and often run the first appendix on after the name, or join the block to the last recipient.
 The block is recognised as capitals that start with an authority mark or a position (a head's
 title) and end with a personal name; the first such block after the content is the signature
@@ -177,7 +177,7 @@ def take_name(words: Sequence[str]) -> str | None:
         taken.append(word)
     following = parts[len(taken)] if len(taken) < len(parts) else ""
     if following and following[0].islower() and taken:
-        taken.pop()  # "Trần Hồng Hà Phụ lục": the last capital starts the next sentence
+        taken.pop()  # "Mạc Đình Tú Phụ lục": the last capital starts the next sentence
     if len(taken) < 2 or taken[0] in NOT_A_NAME:
         return None
     return " ".join(taken)
@@ -191,11 +191,13 @@ def split_roles(capitals: Sequence[str]) -> tuple[str | None, str | None]:
         phrases.extend(_split_at_marks(line))
     authority: list[str] = []
     position: list[str] = []
-    for phrase in phrases:
+    for number, phrase in enumerate(phrases):
         if authority and _MARK.fullmatch(authority[-1].strip()) and not position:
             authority[-1] = f"{authority[-1]} {phrase}"  # "TL." printed alone on its line
         elif _MARK.match(phrase):
             authority.append(phrase)
+        elif authority and not position and _names_the_body(phrase, phrases[number + 1 :]):
+            authority[-1] = f"{authority[-1]} {phrase}"
         else:
             position.append(phrase)
     if authority and not position and authority[-1].startswith("Q."):
@@ -204,6 +206,13 @@ def split_roles(capitals: Sequence[str]) -> tuple[str | None, str | None]:
         authority[-1], tail = _split_marked(authority[-1])
         position = [tail] if tail else []
     return " ".join(authority) or None, " ".join(position) or None
+
+
+def _names_the_body(phrase: str, following: Sequence[str]) -> bool:
+    """A line that finishes the authority rather than starting the position: the name of the
+    body printed under its head's title, as joint documents do ("KT. BỘ TRƯỞNG" / "BỘ CÔNG
+    AN" / "THỨ TRƯỞNG"). It is not a title itself, and a title follows it."""
+    return not POSITION_START.match(phrase) and any(POSITION_START.match(p) for p in following)
 
 
 def _split_at_marks(line: str) -> list[str]:

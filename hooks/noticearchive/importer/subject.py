@@ -1,7 +1,7 @@
 """The type name and the subject (trích yếu) under it, or a Công văn's "V/v" subject.
 
 The subject follows the type name, on the same line in a website's crawl (in capitals, with the
-enacting body sometimes joined to its end: "… PHÊ CHUẨN QUỐC HỘI"), or on the lines after it
+enacting body sometimes joined to its end: "… GIÁM SÁT NĂM 2021 QUỐC HỘI"), or on the lines after it
 in the decree's own layout (in sentence case, wrapped, then an empty line). Between the subject
 and the content some documents print the enacting body ("CHÍNH PHỦ", "BỘ TRƯỞNG BỘ TÀI
 CHÍNH"), which is neither. A Công văn has no type name: its subject follows "V/v" in the left
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .agency import key
 from .dates import find_place_date
@@ -23,11 +24,14 @@ from .vocabulary import (
     POSITION_START,
     SALUTATION,
     TYPE_NAMES,
+    UNIT_START,
     has_lower,
     is_upper_text,
 )
 
 _MAX_TITLE_LINES = 8
+_UNIT = re.compile(UNIT_START + r"\b")
+"""The start of a unit's name under its parent body ("TỔNG CỤC HẢI QUAN" under "BỘ TÀI CHÍNH")."""
 TYPE = re.compile(
     r"(?:" + "|".join(re.escape(n.upper()) for n in TYPE_NAMES) + r")(?![\wÀ-ỹĐđ]|\s*:)"
 )
@@ -90,7 +94,7 @@ def _capital_title(
     lines: Sequence[str], index: int, offset: int, issuer: tuple[str, ...]
 ) -> tuple[str | None, Found | None]:
     """A subject in capitals (as websites print it), ending where lower case begins; the
-    enacting body printed after it ("… PHÊ CHUẨN QUỐC HỘI") is not part of it."""
+    enacting body printed after it ("… GIÁM SÁT NĂM 2021 QUỐC HỘI") is not part of it."""
     words, end = _capital_run(lines[index], offset)
     parts = [" ".join(words)]
     last = Found(index, offset, end)
@@ -126,7 +130,7 @@ def _sentence_title(
 ) -> tuple[str | None, Found | None]:
     """A subject in sentence case (as the decree prints it), possibly over several lines, ending
     at an empty line, a rule, a line in capitals or the first line of content. A consolidated
-    text without a header may run its first line ("Thông tư số 24/2009/… được sửa đổi bởi:")
+    text without a header may run its first line ("Thông tư số 17/2011/… được sửa đổi bởi:")
     straight on from the subject; with a header, such a line continues the subject."""
     issuer, headerless = context
     parts = [lines[index][offset:].strip()]
@@ -183,10 +187,31 @@ def _is_authority(line: str, issuer: tuple[str, ...]) -> bool:
     """The enacting body: the issuing body itself, or its head ("BỘ TRƯỞNG BỘ TÀI CHÍNH")."""
     if not issuer or not is_upper_text(line):
         return False
-    body, printed = key(" ".join(issuer)), key(line)
-    if printed == body:
-        return True
-    return printed.endswith(" " + body) and bool(POSITION_START.match(line))
+    printed = key(line)
+    for name in _enacting_names(issuer):
+        body = key(name.text)
+        if printed == body and not name.after_head:
+            return True
+        if printed.endswith(" " + body) and POSITION_START.match(line):
+            return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _EnactingName:
+    text: str
+    after_head: bool
+    """Only recognised after its head's title: a unit's name alone is too common in subjects."""
+
+
+def _enacting_names(issuer: tuple[str, ...]) -> tuple[_EnactingName, ...]:
+    """The names a body enacts under: its name as printed in the header and, for a unit
+    printed under its parent ("BỘ TÀI CHÍNH" / "TỔNG CỤC HẢI QUAN"), the unit's own name, which
+    its head uses alone ("TỔNG CỤC TRƯỞNG TỔNG CỤC HẢI QUAN")."""
+    names = [_EnactingName(" ".join(issuer), after_head=False)]
+    if len(issuer) > 1 and _UNIT.match(issuer[-1]):
+        names.append(_EnactingName(issuer[-1], after_head=True))
+    return tuple(names)
 
 
 def _strip_authority(title: str, issuer: tuple[str, ...]) -> str:
@@ -197,24 +222,37 @@ def _strip_authority(title: str, issuer: tuple[str, ...]) -> str:
     if session and session.start() > 0:
         stripped = _strip_authority(title[: session.start()].rstrip(" ,"), issuer)
         return stripped if stripped != title[: session.start()].rstrip(" ,") else title
+    for name in _enacting_names(issuer):
+        without = _strip_name(title, name)
+        if without is not None:
+            return without
+    return _strip_short_authority(title, issuer)
+
+
+def _strip_name(title: str, name: _EnactingName) -> str | None:
+    """The subject without the enacting name (and its head's title) at its end; the subject
+    unchanged when a preposition shows that the name belongs to it ("… CỦA BỘ TÀI CHÍNH");
+    None when the subject does not end with the name."""
     words = title.split()
-    size = len(" ".join(issuer).split())
-    if len(words) <= size or key(" ".join(words[-size:])) != key(" ".join(issuer)):
-        return _strip_short_authority(title, issuer)
+    size = len(name.text.split())
+    if len(words) <= size or key(" ".join(words[-size:])) != key(name.text):
+        return None
     head = words[:-size]
     joined = " ".join(head)
     positions = [m for m in POSITION_START.finditer(joined) if m.end() == len(joined)]
     if positions:
         head = joined[: positions[-1].start()].split()
+    elif name.after_head:
+        return None
     if not head or head[-1] in _PREPOSITIONS:
         return title
     return " ".join(head)
 
 
 def _strip_short_authority(title: str, issuer: tuple[str, ...]) -> str:
-    """A capitals subject without its enacting head named shortly at its end ("… TỈNH TUYÊN
-    QUANG CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH", the issuer being "UỶ BAN NHÂN DÂN TỈNH TUYÊN
-    QUANG"): a head's title followed by the start of the issuing body's name."""
+    """A capitals subject without its enacting head named shortly at its end ("… TỈNH QUẢNG
+    TRỊ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the issuer being "ỦY BAN NHÂN DÂN TỈNH QUẢNG
+    TRỊ"): a head's title followed by the start of the issuing body's name."""
     body = key(" ".join(issuer))
     for position in reversed(list(POSITION_START.finditer(title))):
         rest = key(title[position.end() :])

@@ -24,14 +24,14 @@ NUMBER_LABEL = re.compile(
 )
 """The label before the number; "Số 12/QĐ-UBND" without its colon too, in the header only."""
 NUMBER_VALUE = re.compile(r"\d[\w.]*(?:\s*[/-]\s*[\w.&]+)+")
-"""A number with its ký hiệu: ``405/TB-VP.UBND``, ``61-CP``, ``66.17/2026/NQ-CP``."""
+"""A number with its ký hiệu: ``27/TB-VP.UBND``, ``48-CP``, ``31.2/2025/NQ-CP``."""
 
 SUBJECT_LABEL = re.compile(r"(?<!\w)V/[vV]\s*[:.]?\s*")
 """The subject of a Công văn: "V/v hướng dẫn …"."""
 SALUTATION = re.compile(r"(?<!\w)Kính\s+gửi\s*:?", re.IGNORECASE)
 
-# Dates: "ngày 05 tháng 7 năm 1994", "ngày 10/10/2013". A digit glued after the year is a
-# footnote mark that PDF extraction put on the line ("năm 20264"), not part of the year.
+# Dates: "ngày 14 tháng 8 năm 1997", "ngày 10/10/2013". A digit glued after the year is a
+# footnote mark that PDF extraction put on the line ("năm 20193"), not part of the year.
 DATE_WORDS = re.compile(
     r"(?<!\w)(?:[Nn]gày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+năm\s+(\d{4})(?!\d{2})"
 )
@@ -82,7 +82,7 @@ TYPE_NAMES = (
 CONSOLIDATED = "Văn bản hợp nhất"
 LETTER = "Công văn"
 NAMED_ACTS = frozenset({"Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"})
-"""Acts whose name includes the type word: the consolidated "LUẬT TỐ CÁO" is titled with it."""
+"""Acts whose name includes the type word: a consolidated "LUẬT THƯ VIỆN" is titled with it."""
 AUTHENTICATION = re.compile(r"XÁC\s+THỰC\s+VĂN\s+BẢN\s+HỢP\s+NHẤT", re.IGNORECASE)
 """The block that authenticates a consolidated text (Văn bản hợp nhất) in place of a signature."""
 
@@ -163,7 +163,7 @@ NAME_STOP = _words(
     " Ghi Ký Phần Ban"
 )
 """Words that end a name when they follow it: the start of an appendix or a form joined to it
-("Nguyễn Hữu Chí Mẫu Quyết định số 01"). Never parts of names, unlike Quốc or Chính."""
+("Quách Văn Lộc Mẫu số 03"). Never parts of names, unlike Quốc or Chính."""
 
 # Lines that begin the content and never a subject: after the type name, the next line is
 # the subject unless it starts so (a plan may well be titled "Thực hiện …").
@@ -179,8 +179,11 @@ CONSOLIDATION_PREAMBLE = re.compile(
     r"^(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Quyết\s+định|Thông\s+tư"
     r"(?:\s+liên\s+tịch)?|Chỉ\s+thị)\s(?:[^\s]+\s){0,12}?số\s+\d"
 )
-"""The first line of a consolidated text: "Thông tư số 24/2009/TT-BLĐTBXH ngày …"."""
+"""The first line of a consolidated text: "Thông tư số 17/2011/TT-BYT ngày …"."""
 RECIPIENTS_LABEL = re.compile(r"^Nơi\s+nhận\s*:?\s*")
+APPENDIX = re.compile(r"^(?:Phụ\s+lục|PHỤ\s+LỤC|Mẫu\s+số|MẪU\s+SỐ|Biểu\s+số|BIỂU\s+SỐ)(?!\w)")
+"""The heading of an appendix or a form attached after the document ("Phụ lục I", "Mẫu số 02"):
+it ends the recipients when no signature stands between them."""
 UNIT_START = (
     r"(?:SỞ|PHÒNG|VĂN PHÒNG|BAN|TRUNG TÂM|CHI CỤC|THANH TRA|TRƯỜNG|BỆNH VIỆN|ĐÀI|KHO BẠC"
     r"|TỔNG CỤC|CỤC|VỤ|VIỆN)"
