@@ -30,7 +30,7 @@ from noticearchive.archive import Archive, load_archive
 from noticearchive.crossref import CrossReferences, Resolution, cross_reference
 from noticearchive.exports import DATA_FOLDER, write_exports
 from noticearchive.markdown_body import Heading
-from noticearchive.problems import Problems
+from noticearchive.problems import Problems, Severity
 from noticearchive.render.context import Renderer
 from noticearchive.search import SearchIndexError, notice_records, write_search_index
 from noticearchive.settings import Settings, SettingsError
@@ -107,12 +107,11 @@ def _without_disabled_pages(nav: Any, settings: Settings) -> Any:
 
 
 def _report(problems: Problems) -> None:
-    """Warnings to the log, errors to a PluginError; each problem is reported once."""
+    """Warnings to the log; errors, all of them listed, to a PluginError."""
     for problem in problems.sorted():
-        if problem.severity.value == "warning":
+        if problem.severity is Severity.WARNING:
             log.warning(str(problem))
-    errors = [p for p in problems.sorted() if p.severity.value == "error"]
-    problems.items.clear()
+    errors = sorted(problems.errors, key=lambda p: (p.path, p.line or 0))
     if errors:
         listed = "\n  ".join(str(p) for p in errors)
         raise PluginError(
@@ -138,8 +137,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = _state()
     archive, problems = load_archive(state.root / state.settings.dir, root=state.root)
     _report(problems)
-    links = cross_reference(archive, as_of=get_build_datetime().date(), problems=problems)
-    _report(problems)
+    link_problems = Problems(root=state.root)
+    links = cross_reference(archive, as_of=get_build_datetime().date(), problems=link_problems)
+    _report(link_problems)
     _summarise_references(links)
     state.archive = archive
     state.renderer = Renderer(
@@ -154,14 +154,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         uri = source_uri(page.url)
         existing = files.get_file_from_path(uri)
         if existing is not None:
+            docs = Path(config.docs_dir).name
             raise PluginError(
-                f"docs/{existing.src_uri} has the address of the archive's page "
+                f"{docs}/{existing.src_uri} has the address of the archive's page "
                 f"'{page.title}': rename or remove it"
             )
         inclusion = InclusionLevel.UNDEFINED if uri in nav_pages else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content="", inclusion=inclusion))
         state.pages[uri] = page
-    _add_attachments(files, config, archive, state)
+    _add_attachments(files, config, archive, state.root, state.renderer.urls)
     for asset in sorted(ASSETS_DIR.iterdir()):
         files.append(File.generated(config, ASSETS + asset.name, abs_src_path=str(asset)))
     return files
@@ -185,10 +186,12 @@ def _nav_sources(config: MkDocsConfig) -> set[str]:
     return found
 
 
-def _add_attachments(files: Files, config: MkDocsConfig, archive: Archive, state: _Build) -> None:
-    urls = Urls(state.settings)
+def _add_attachments(
+    files: Files, config: MkDocsConfig, archive: Archive, root: Path, urls: Urls
+) -> None:
+    """Files kept beside a notice's source are published beside its page."""
     for notice in archive.notices:
-        folder = (state.root / notice.source).parent
+        folder = (root / notice.source).parent
         for attachment in notice.attachments:
             files.append(
                 File.generated(
@@ -229,7 +232,7 @@ def on_page_context(
         rendered = site_page.render(state.renderer.at(site_page.url))
         page.content = rendered.html
         page.toc = get_toc(_toc_tokens(rendered.headings))  # type: ignore[arg-type]
-    return _with_search_url(context)
+    return _with_archive_links(context)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -241,11 +244,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_template_context(
     context: dict[str, Any], template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
-    return _with_search_url(context)
+    return _with_archive_links(context)
 
 
-def _with_search_url(context: dict[str, Any]) -> dict[str, Any]:
-    """The header's search box leads to the search page, when there is one."""
+def _with_archive_links(context: dict[str, Any]) -> dict[str, Any]:
+    """What the templates add to every page: the header's search box leads to the search page,
+    when there is one, and a list announces its feed."""
     state = _state()
     context["archive_search_url"] = SEARCH if state.settings.search else None
     page = context.get("page")
