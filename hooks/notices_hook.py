@@ -30,6 +30,7 @@ from noticearchive.archive import Archive, load_archive
 from noticearchive.crossref import CrossReferences, Resolution, cross_reference
 from noticearchive.exports import DATA_FOLDER, write_exports
 from noticearchive.markdown_body import Heading
+from noticearchive.prerender import Prerenderer
 from noticearchive.problems import Problems, Severity
 from noticearchive.render.context import Renderer
 from noticearchive.search import SearchIndexError, notice_records, write_search_index
@@ -51,6 +52,7 @@ class _Build:
     renderer: Renderer | None = None
     pages: dict[str, SitePage] = field(default_factory=dict)
     """Archive pages by the ``src_uri`` of their virtual file."""
+    prerenderer: Prerenderer | None = None
 
 
 _build: _Build | None = None
@@ -163,6 +165,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content="", inclusion=inclusion))
         state.pages[uri] = page
     _add_attachments(files, config, archive, state.root, state.renderer.urls)
+    notices = [page for page in state.pages.values() if page.kind == "notice"]
+    state.prerenderer = Prerenderer(state.renderer, notices)
+    if state.prerenderer.parallel:
+        log.info(f"Rendering {len(notices)} notice pages in a second process")
     for asset in sorted(ASSETS_DIR.iterdir()):
         files.append(File.generated(config, ASSETS + asset.name, abs_src_path=str(asset)))
     return files
@@ -228,8 +234,8 @@ def on_page_context(
     which at 50,000 notices is gigabytes."""
     state = _state()
     site_page = state.pages.get(page.file.src_uri)
-    if site_page is not None and state.renderer is not None:
-        rendered = site_page.render(state.renderer.at(site_page.url))
+    if site_page is not None and state.prerenderer is not None:
+        rendered = state.prerenderer.render(site_page)
         page.content = rendered.html
         page.toc = get_toc(_toc_tokens(rendered.headings))  # type: ignore[arg-type]
     return _with_archive_links(context)
@@ -262,6 +268,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the feeds and data files, and index the notices for search, once every page is
     written (in `mkdocs serve` too)."""
     state = _state()
+    if state.prerenderer is not None:
+        state.prerenderer.close()
     if state.archive is None or state.renderer is None:
         return
     if state.settings.exports:
@@ -285,3 +293,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     except SearchIndexError as exc:
         raise PluginError(f"The search index could not be built: {exc}") from None
     log.info(f"Search index: {count} notices indexed in {time.perf_counter() - started:.1f} s")
+
+
+def on_build_error(error: Exception) -> None:
+    if _build is not None and _build.prerenderer is not None:
+        _build.prerenderer.close()

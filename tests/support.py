@@ -153,11 +153,14 @@ class Project:
         config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(site), strict=strict)
         handler = _Collect()
         logger = logging.getLogger("mkdocs")
+        level = logger.level
+        logger.setLevel(logging.INFO)
         logger.addHandler(handler)
         try:
             build(config)
         finally:
             logger.removeHandler(handler)
+            logger.setLevel(level)
         return Build(site, handler.records)
 
     def run_mkdocs(self, *args: str) -> subprocess.CompletedProcess[str]:

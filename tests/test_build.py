@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,26 @@ def test_docs_page_at_a_generated_address_is_an_error(project: Project) -> None:
     (project.root / "docs" / "co-quan" / "index.md").write_text("# Trùng\n", encoding="utf-8")
     result = project.run_mkdocs()
     assert result.returncode == 1 and "docs/co-quan/index.md has the address" in result.stderr
+
+
+def test_notice_pages_rendered_in_a_second_process_are_the_same(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if threading.active_count() > 1:
+        pytest.skip("the worker process is only forked from a single-threaded build")
+    for number in range(1, 131):
+        project.add_notice(
+            f"2020/n{number}.md",
+            body=f"Căn cứ Thông báo số {number - 1}/TB-UBND của UBND tỉnh./.",
+            number=f"{number}/TB-UBND",
+            date=f"2020-{number % 12 + 1:02d}-{number % 27 + 1:02d}",
+        )
+    parallel = project.build(site_dir=tmp_path / "parallel")
+    assert any("in a second process" in r.getMessage() for r in parallel.log)
+    monkeypatch.setattr("noticearchive.prerender._can_fork", lambda: False)
+    serial = project.build(site_dir=tmp_path / "serial")
+    assert not any("in a second process" in r.getMessage() for r in serial.log)
+    pages = sorted(p.relative_to(serial.site) for p in html_pages(serial.site))
+    assert len(pages) > 130
+    for page in pages:
+        assert (parallel.site / page).read_bytes() == (serial.site / page).read_bytes(), page
