@@ -367,7 +367,7 @@ KEY_FUNCTIONS: tuple[tuple[str, str, str], ...] = (
     ("  Jinja2 render()", "jinja2/environment.py", "render"),
     ("  write_file()", "mkdocs/utils/__init__.py", "write_file"),
     ("archive hook: on_files", "hooks/notices_hook.py", "on_files"),
-    ("archive hook: on_page_content", "hooks/notices_hook.py", "on_page_content"),
+    ("archive hook: on_page_context", "hooks/notices_hook.py", "on_page_context"),
     ("archive hook: on_post_build", "hooks/notices_hook.py", "on_post_build"),
 )
 """Functions whose inclusive time is compared between the two profiled builds."""

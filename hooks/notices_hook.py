@@ -139,10 +139,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = _state()
     archive, problems = load_archive(state.root / state.settings.dir, root=state.root)
     _report(problems)
-    link_problems = Problems(root=state.root)
-    links = cross_reference(archive, as_of=get_build_datetime().date(), problems=link_problems)
-    _report(link_problems)
-    _summarise_references(links)
+    links = None
+    if state.settings.cross_references:
+        link_problems = Problems(root=state.root)
+        links = cross_reference(archive, as_of=get_build_datetime().date(), problems=link_problems)
+        _report(link_problems)
+        _summarise_references(links)
     state.archive = archive
     state.renderer = Renderer(
         archive,

@@ -121,3 +121,20 @@ def test_long_cited_by_lists_are_cut_with_a_search_for_the_rest(tmp_path: Path) 
         '<a href="../../../tim-kiem/?q=5/Q%C4%90-UBND&amp;sort=newest">và 2 văn bản khác</a>'
         in section
     )
+
+
+def test_cross_references_can_be_switched_off(tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "archive", search=False, cross_references=False)
+    project.add_notice("2015/a.md", number="5/QĐ-UBND", type="quyet-dinh", date="2015-03-05")
+    project.add_notice(
+        "2018/b.md",
+        body="Căn cứ Quyết định số 5/QĐ-UBND ngày 05/3/2015 của UBND tỉnh./.",
+        number="9/QĐ-UBND",
+        type="quyet-dinh",
+        date="2018-06-01",
+        replaces=["5/QĐ-UBND"],
+    )
+    build = project.build(strict=True)
+    new, old = build.html("2018/ubnd-tinh/9-qd-ubnd/"), build.html("2015/ubnd-tinh/5-qd-ubnd/")
+    assert "na-ref" not in new and "na-rel" not in new and "na-badge" not in old
+    assert "Căn cứ Quyết định số 5/QĐ-UBND ngày 05/3/2015" in new

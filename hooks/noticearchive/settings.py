@@ -40,6 +40,9 @@ class Settings:
     """Build the Pagefind search index after the site."""
     exports: bool = True
     """Write Atom feeds of the lists and the archive as CSV and JSON (the open-data page)."""
+    cross_references: bool = True
+    """Link mentions of documents, show relations, statuses, "cited by" and related notices.
+    Off, the build skips that work (a quicker preview of a large archive)."""
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None) -> Settings:
