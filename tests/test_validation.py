@@ -275,3 +275,15 @@ def test_paths_are_relative_to_project(project: Project) -> None:
     project.add("2020/a.md", notice_text(agency="x"))
     error = only(check(project)[1])
     assert not Path(error.path).is_absolute()
+
+
+def test_cli_check_reports_relations_that_lead_nowhere(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from noticearchive.cli import main
+
+    project.add("2020/a.md", notice_text(amends=["77/QĐ-UBND"]))
+    config = str(project.root / "mkdocs.yml")
+    assert main(["--config", config, "check", "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert "warning: notices/2020/a.md:" in err and "'amends: 77/QĐ-UBND' leads nowhere" in err

@@ -8,46 +8,23 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
-from typing import Any
-
-import yaml
 
 from .archive import load_archive
 from .crossref import Reference, Resolution, cross_reference
 from .importer.command import add_import_command
-from .settings import Settings, SettingsError
+from .project import find_project
 from .vietnamese import format_short_date
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, which may hold tags such as !!python/name that only MkDocs resolves."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_settings(config_file: Path) -> Settings:
-    """The archive settings from ``extra.notices`` of mkdocs.yml (defaults if it has none)."""
-    if not config_file.is_file():
-        return Settings()
-    config: Any = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    extra = (config or {}).get("extra") or {}
-    return Settings.from_mapping(extra.get("notices"))
-
-
 def _check(args: argparse.Namespace) -> int:
-    config_file = Path(args.config)
-    root = config_file.resolve().parent
-    try:
-        settings = read_settings(config_file)
-    except SettingsError as exc:
-        for message in exc.messages:
-            print(f"{config_file}: {message}", file=sys.stderr)
+    project = find_project(args)
+    if project is None:
         return 2
-    folder = Path(args.dir) if args.dir else root / settings.dir
     started = time.perf_counter()
-    archive, problems = load_archive(folder, root=root)
+    archive, problems = load_archive(project.folder, root=project.root)
+    if project.settings.cross_references and not problems.errors:
+        # Relations that lead nowhere are warnings of the build: report them here too.
+        cross_reference(archive, as_of=date.today(), problems=problems)
     elapsed = time.perf_counter() - started
     for problem in problems.sorted():
         print(f"{problem.severity.value}: {problem}", file=sys.stderr)
@@ -63,16 +40,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _refs(args: argparse.Namespace) -> int:
-    config_file = Path(args.config)
-    root = config_file.resolve().parent
-    try:
-        settings = read_settings(config_file)
-    except SettingsError as exc:
-        for message in exc.messages:
-            print(f"{config_file}: {message}", file=sys.stderr)
+    project = find_project(args)
+    if project is None:
         return 2
-    folder = Path(args.dir) if args.dir else root / settings.dir
-    archive, problems = load_archive(folder, root=root)
+    archive, problems = load_archive(project.folder, root=project.root)
     links = cross_reference(archive, as_of=date.today(), problems=problems)
     wanted = {Resolution.EXTERNAL, Resolution.AMBIGUOUS}
     if args.all:

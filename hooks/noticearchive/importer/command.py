@@ -25,8 +25,8 @@ from typing import Any
 
 from ..model import DocumentNumber, DocumentType, Topic
 from ..problems import Problems
+from ..project import find_project
 from ..registry import Registry, load_registry, registry_ids
-from ..settings import SettingsError
 from ..source import parse_notice
 from .agency import resolve_agency
 from .extract import Extracted, extract_file
@@ -88,9 +88,10 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
     if args.json:
         return _print_json(files) or (1 if errors else 0)
-    folder = notices_folder(args)
-    if folder is None:
+    project = find_project(args)
+    if project is None:
         return 2
+    folder = project.folder
     problems = Problems(root=folder.parent)
     registry = load_registry(folder, problems)
     if problems.errors:
@@ -110,20 +111,6 @@ def run_import(args: argparse.Namespace) -> int:
         session.import_file(path)
     session.print_summary()
     return 1 if errors or session.needs_attention else 0
-
-
-def notices_folder(args: argparse.Namespace) -> Path | None:
-    """The notices folder: --dir, or 'dir' of the settings in the --config file."""
-    from ..cli import read_settings  # here, not above: the cli module imports this one
-
-    config_file = Path(args.config)
-    try:
-        settings = read_settings(config_file)
-    except SettingsError as exc:
-        for message in exc.messages:
-            print(f"{config_file}: {message}", file=sys.stderr)
-        return None
-    return Path(args.dir) if args.dir else config_file.resolve().parent / settings.dir
 
 
 def _print_json(files: Sequence[Path]) -> int:
