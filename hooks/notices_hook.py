@@ -12,8 +12,10 @@ object that ``on_config`` replaces.
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,7 @@ from noticearchive.markdown_body import Heading
 from noticearchive.prerender import Prerenderer
 from noticearchive.problems import Problems, Severity
 from noticearchive.render.context import Renderer
-from noticearchive.search import SearchIndexError, notice_records, write_search_index
+from noticearchive.search import SearchIndexError, index_folder, write_notice_records
 from noticearchive.settings import Settings, SettingsError
 from noticearchive.site import SitePage, plan_site
 from noticearchive.urls import ASSETS, SEARCH, Urls, source_uri
@@ -53,6 +55,9 @@ class _Build:
     pages: dict[str, SitePage] = field(default_factory=dict)
     """Archive pages by the ``src_uri`` of their virtual file."""
     prerenderer: Prerenderer | None = None
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+    """Where the search records are written for Pagefind."""
+    records_written: Callable[[], None] | None = None
 
 
 _build: _Build | None = None
@@ -171,6 +176,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.prerenderer = Prerenderer(state.renderer, notices)
     if state.prerenderer.parallel:
         log.info(f"Rendering {len(notices)} notice pages in a second process")
+    if state.settings.search:
+        # The search records need only the archive: the worker writes them once it has
+        # rendered the pages, while MkDocs is still busy with its templates.
+        state.scratch = tempfile.TemporaryDirectory(prefix="notices-search-")
+        state.records_written = state.prerenderer.run_later(
+            write_notice_records, Path(state.scratch.name)
+        )
     for asset in sorted(ASSETS_DIR.iterdir()):
         files.append(File.generated(config, ASSETS + asset.name, abs_src_path=str(asset)))
     return files
@@ -270,8 +282,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the feeds and data files, and index the notices for search, once every page is
     written (in `mkdocs serve` too)."""
     state = _state()
-    if state.prerenderer is not None:
-        state.prerenderer.close()
     if state.archive is None or state.renderer is None:
         return
     if state.settings.exports:
@@ -285,18 +295,28 @@ def on_post_build(config: MkDocsConfig) -> None:
             generated=get_build_datetime().date(),
         )
     if not state.settings.search:
+        _clean_up(state)
         return
     started = time.perf_counter()
     try:
-        count = write_search_index(
-            notice_records(state.archive, state.renderer.urls, state.renderer.links),
-            Path(config.site_dir),
-        )
+        assert state.records_written is not None and state.scratch is not None
+        state.records_written()
+        count = index_folder(Path(state.scratch.name), Path(config.site_dir))
     except SearchIndexError as exc:
         raise PluginError(f"The search index could not be built: {exc}") from None
+    finally:
+        _clean_up(state)
     log.info(f"Search index: {count} notices indexed in {time.perf_counter() - started:.1f} s")
 
 
 def on_build_error(error: Exception) -> None:
-    if _build is not None and _build.prerenderer is not None:
-        _build.prerenderer.close()
+    if _build is not None:
+        _clean_up(_build)
+
+
+def _clean_up(state: _Build) -> None:
+    if state.prerenderer is not None:
+        state.prerenderer.close()
+    if state.scratch is not None:
+        state.scratch.cleanup()
+        state.scratch = None

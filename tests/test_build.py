@@ -320,5 +320,8 @@ def test_notice_pages_rendered_in_a_second_process_are_the_same(
     assert not any("in a second process" in r.getMessage() for r in serial.log)
     pages = sorted(p.relative_to(serial.site) for p in html_pages(serial.site))
     assert len(pages) > 130
+    # The worker also wrote the search records: both indexes hold every notice.
+    for site in (parallel.site, serial.site):
+        assert len(list((site / "pagefind" / "fragment").iterdir())) == 130
     for page in pages:
         assert (parallel.site / page).read_bytes() == (serial.site / page).read_bytes(), page

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.pool import Pool
+from typing import Any, TypeVar
 
 from .render.context import RenderedPage, Renderer
 from .site import SitePage
+
+T = TypeVar("T")
 
 CHUNK = 100
 """Pages a worker renders per batch: large enough to cost little to hand over, small enough
@@ -32,6 +35,11 @@ def _render_chunk(start: int) -> list[tuple[str, RenderedPage]]:
     assert _work is not None
     renderer, pages = _work
     return [(p.url, p.render(renderer.at(p.url))) for p in pages[start : start + CHUNK]]
+
+
+def _run_job(job: Callable[..., T], args: tuple[Any, ...]) -> T:
+    assert _work is not None
+    return job(_work[0], *args)
 
 
 class Prerenderer:
@@ -66,6 +74,16 @@ class Prerenderer:
             except StopIteration:  # pragma: no cover - every planned page is in a batch
                 return page.render(self._renderer.at(page.url))
         return self._ready.pop(page.url)
+
+    def run_later(self, job: Callable[..., T], *args: Any) -> Callable[[], T]:
+        """Run ``job(renderer, *args)`` in the worker once it has rendered the pages (or here,
+        now, without a worker); returns a function that waits for the job's result. The job
+        must be a module-level function, which the worker finds by name."""
+        if self._pool is None:
+            result = job(self._renderer, *args)
+            return lambda: result
+        pending = self._pool.apply_async(_run_job, (job, args))
+        return pending.get
 
     def close(self) -> None:
         if self._pool is not None:
