@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from noticearchive.archive import load_archive
-from noticearchive.search import TEXT_MARK, d_words, notice_record, plain_text
+from noticearchive.search import EVERY_NOTICE, TEXT_MARK, d_words, notice_record, plain_text
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
 from noticearchive.vietnamese import fold
@@ -83,13 +83,15 @@ def test_record_holds_metadata_filters_and_sort(search_build: tuple[Project, Bui
     content = str(record["content"])
     assert content.count(TEXT_MARK) == 2
     assert "Kiên Giang tổ chức tiêm chủng" in content.split(TEXT_MARK)[1]
-    # Words with đ, spelled with d, follow the text; this notice has none.
-    assert content.split(TEXT_MARK)[2].strip() == ""
+    # Words with đ, spelled with d, follow the text (this notice has none), then the word that
+    # every record holds.
+    assert content.split(TEXT_MARK)[2].strip(" .").split() == [EVERY_NOTICE]
     decision = next(f for f in fragments(build.site) if f["url"] == "/2020/ubnd-tinh/12-qd-ubnd/")
-    assert str(decision["content"]).split(TEXT_MARK)[2].strip(" .").split() == [
+    assert str(decision["content"]).replace(".", " ").split(TEXT_MARK)[2].split() == [
         "dồng",
         "diều",
         "dịnh",
+        EVERY_NOTICE,
     ]
 
 

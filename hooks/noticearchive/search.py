@@ -34,6 +34,9 @@ FILTERS = ("agency", "type", "topic", "year")
 """Filter names. Pagefind reserves any, all, none and not."""
 
 TEXT_MARK = "\u2063"
+EVERY_NOTICE = "zzvanban"
+"""A word in every record and in no text: the search page lists notices by filters alone by
+searching for it (Pagefind, asked for nothing, would read its whole index)."""
 _D_WORD = re.compile(r"\w*[đĐ]\w*")
 _MARKDOWN_NOISE = re.compile(r"^[ \t]{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`|]", re.M)
 
@@ -102,6 +105,7 @@ def notice_record(
     parts.append(f"<div>{TEXT_MARK} {esc(text)} {TEXT_MARK}</div>")
     if extra:
         parts.append(f'<p data-pagefind-weight="0.5">{esc(extra)}</p>')
+    parts.append(f"<p>{EVERY_NOTICE}</p>")
     parts.append("</main>")
     parts += [f'<span data-pagefind-meta="{k}:{esc(v)}"></span>' for k, v in meta.items()]
     parts += [f'<span data-pagefind-filter="{k}:{esc(v)}"></span>' for k, v in filters]

@@ -19,6 +19,7 @@ const filtersBox = document.getElementById("na-filters");
 
 let pagefind = null;
 let totals = {};
+let filtersLoaded = false;
 let generation = 0;
 
 async function engine() {
@@ -26,10 +27,17 @@ async function engine() {
     pagefind = await import(new URL("pagefind/pagefind.js", root).href);
     await pagefind.options({ baseUrl: root.pathname, excerptLength: 30 });
     await pagefind.init();
-    // Results carry filter counts only once the filter index is loaded.
-    totals = await pagefind.filters();
   }
   return pagefind;
+}
+
+// The filter index (a few hundred kilobytes in a large archive) is loaded after the first
+// results are shown, not before: results carry filter counts only once it is loaded.
+async function loadFilters() {
+  if (!filtersLoaded) {
+    totals = await (await engine()).filters();
+    filtersLoaded = true;
+  }
 }
 
 function fold(text) {
@@ -92,8 +100,10 @@ async function runSearch(state) {
   const pf = await engine();
   const options = { filters: pagefindFilters(state), sort: effectiveSort(state) };
   if (!state.q) {
+    // A filter alone: every record holds one word made for this, so Pagefind reads one small
+    // part of its index rather than all of it, as a search for nothing would.
     await pf.options({ exactDiacritics: false });
-    const search = await pf.search(null, options);
+    const search = await pf.search(data.everything, options);
     return { ...search, exact: false, note: "" };
   }
   if (!hasMarks(state.q)) {
@@ -240,7 +250,7 @@ async function render(state) {
   const mine = ++generation;
   input.value = state.q;
   if (!state.q && !hasFilters(state)) {
-    await engine();
+    await loadFilters();
     if (mine !== generation) return;
     if (!state.q) input.focus();
     resultsBox.innerHTML =
@@ -268,7 +278,18 @@ async function render(state) {
   const first = await pageHtml(search.results, 0, terms, search.exact);
   if (mine !== generation) return;
   resultsBox.innerHTML = `${head}<ol class="na-list" id="na-list">${first}</ol>`;
-  filtersBox.innerHTML = filtersHtml(state, search.filters || {});
+  showMoreButton(search, terms, total);
+  let counts = search.filters || {};
+  if (!filtersLoaded) {
+    await loadFilters();
+    if (mine !== generation) return;
+    counts = (await runSearch(state)).filters || {};
+    if (mine !== generation) return;
+  }
+  filtersBox.innerHTML = filtersHtml(state, counts);
+}
+
+function showMoreButton(search, terms, total) {
   const list = document.getElementById("na-list");
   let shown = Math.min(PAGE, total);
   if (shown < total) {

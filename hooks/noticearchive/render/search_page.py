@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import urls as site
+from ..search import EVERY_NOTICE
 from .context import PageContext, RenderedPage
 from .parts import breadcrumbs
 
@@ -26,7 +27,7 @@ def _search_data(ctx: PageContext) -> str:
         }
         for a in registry.agencies.values()
     ]
-    data = {"agencies": agencies, "labels": FILTER_LABELS}
+    data = {"agencies": agencies, "labels": FILTER_LABELS, "everything": EVERY_NOTICE}
     # "</" cannot end the script element early: JSON allows "<\/" for "</".
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
