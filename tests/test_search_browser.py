@@ -188,6 +188,9 @@ def test_filter_alone_lists_newest_first(page: Any, base: str) -> None:
 
 def test_filters_show_counts_and_narrow_results(page: Any, base: str) -> None:
     search(page, base, "")
+    # On a phone the filters are folded above the results.
+    assert not page.is_visible('[data-group="agency"]')
+    page.click("#na-filter-box summary")
     # With nothing typed, the filters show the whole archive.
     agency = page.locator('[data-group="agency"] label', has_text="Sở Y tế")
     assert agency.inner_text().split()[-1] == "2"
@@ -202,6 +205,7 @@ def test_filters_show_counts_and_narrow_results(page: Any, base: str) -> None:
     page.locator('[data-group="year"] input[value="2018"]').check()
     page.wait_for_function("document.querySelectorAll('.na-result').length == 1")
     assert urls_of(read_results(page, base)) == ["2018/so-y-te/45-syt-nv/"]
+    assert page.inner_text("#na-filter-count") == "(2 đang chọn)"
     page.go_back()
     page.wait_for_function("document.querySelectorAll('.na-result').length == 2")
 

@@ -16,6 +16,13 @@ const form = document.getElementById("na-search-form");
 const input = document.getElementById("na-q");
 const resultsBox = document.getElementById("na-results");
 const filtersBox = document.getElementById("na-filters");
+const filterBox = document.getElementById("na-filter-box");
+const filterCount = document.getElementById("na-filter-count");
+const wide = window.matchMedia("(min-width: 60em)");
+filterBox.open = wide.matches;
+wide.addEventListener("change", () => {
+  filterBox.open = wide.matches;
+});
 
 let pagefind = null;
 let totals = {};
@@ -207,6 +214,8 @@ function sortedValues(group, counts) {
 }
 
 function filtersHtml(state, counts) {
+  const chosen = GROUPS.reduce((n, g) => n + state.filters[g].length, 0);
+  filterCount.textContent = chosen ? `(${chosen} đang chọn)` : "";
   let html = "";
   for (const group of GROUPS) {
     const groupCounts = { ...(counts[group] || {}) };

@@ -57,8 +57,11 @@ def render_search(ctx: PageContext) -> RenderedPage:
         + '<noscript><p class="na-search__noscript">Tìm kiếm toàn văn cần JavaScript. Không có '
         + f"JavaScript, bạn vẫn tra cứu được theo {browse}.</p></noscript>"
         + '<div class="na-search__layout">'
+        # On a phone the filters fold away above the results; wider, they stand beside them.
+        + '<details id="na-filter-box" class="na-search__filters">'
+        + '<summary>Bộ lọc <span id="na-filter-count"></span></summary>'
+        + '<aside id="na-filters" aria-label="Bộ lọc"></aside></details>'
         + '<section id="na-results" class="na-search__results" aria-live="polite"></section>'
-        + '<aside id="na-filters" class="na-search__filters" aria-label="Bộ lọc"></aside>'
         + "</div>"
         + f'<script type="application/json" id="na-search-data">{_search_data(ctx)}</script>'
         + f'<script type="module" src="{ctx.href(site.ASSETS + "search.js")}"></script>'
