@@ -1,0 +1,1221 @@
+"""Search benchmark: the archive's Pagefind index against a plain Pagefind run, and in a browser.
+
+Usage (from the project folder, with the project's virtual environment)::
+
+    .venv/bin/python benchmarks/search_benchmark.py --n 10000 [50000] [--runs 3]
+        [--workdir DIR] [--keep] [--seed 2013] [--queries 20] [--variants-at 10000]
+        [--shard-size 10000]
+
+Why: issue 3 asks that a journalist find any notice in a few keystrokes and that a citizen on a
+slow phone not download megabytes to search, and that the index be built by every
+``mkdocs build``. Pagefind's indexing is the part of the build that grows fastest in memory
+(about 200 KB a page over a plain site), so the archive does not let it crawl the themed site:
+it hands it one small record per notice (``noticearchive.search``). This measures whether that
+pays, and what a reader downloads. Targets at N = 10,000: the archive's indexing step no
+slower than a plain ``python -m pagefind --site`` over a plain Material site of the same pages
+and at most half its peak memory; first results within 300 ms (median) and at most 400 kB
+transferred for the first query on a cold page.
+
+What it does, for each N:
+
+1. Writes a synthetic archive of N notices and the same N pages as plain Markdown
+   (``benchmarks/synthetic.py``) under the work folder (default
+   ``/tmp/notices-search-benchmark``; never inside the repository).
+2. Builds the archive site once, with search on (``mkdocs build`` in a fresh process, as
+   ``build_benchmark.py`` does, memory sampled as below; its log says how long the hook's
+   indexing took), and the plain Material baseline (``build_benchmark.baseline_config``).
+3. ``--runs`` times, alternating:
+
+   - *archive*: ``search_index_runner.py`` in a fresh process does what the hook does after
+     the build (load the archive, resolve cross-references, ``write_search_index`` over
+     ``notice_records``) into a folder of its own; the indexing step alone (records written
+     to the scratch folder, then Pagefind) is timed inside it. The index does not depend on
+     the built pages, only on the sources, so the site need not be built again for it;
+   - *plain*: ``python -m pagefind --site <baseline site>`` (the ``pagefind`` package, its
+     binary from ``pagefind_bin``) in a fresh process.
+
+   Each run's memory is sampled from /proc every 0.05 s over the whole process tree (every
+   thread's children: the archive starts Pagefind from a worker thread): the peak of the
+   summed PSS, as ``build_benchmark.TreeMemory`` does, and the peak resident size (VmHWM) of
+   each process, so Pagefind's own peak is known apart from the Python process that feeds
+   it. (``ru_maxrss`` of a child is not used: Linux starts a child's count at its parent's
+   peak when it is spawned, so a Pagefind started by a large Python process would inherit
+   that figure.) Every index is checked to hold the pages it should: exactly N for the
+   archive.
+4. Bundle sizes of both indexes: the whole ``pagefind/`` folder, split into index chunks,
+   fragments, filters and the rest (WebAssembly, metadata, scripts).
+5. In headless Chromium, against the archive site served by a local server that gzips
+   text, scripts, JSON and WebAssembly as a static host does (``gzip_server.py``), for each
+   of the queries (numbers, words with and without diacritics, đ, two and three words, a
+   rare and a common word, a filter, a sort; built from the generated archive):
+
+   - *cold*: a new browser context (empty cache) opens ``tim-kiem/?q=…``; the time from
+     navigation start to the moment the result count (``#na-count``) is in the page, which
+     the search page inserts together with the first results, and every byte the server
+     sent for that page load (HTML, CSS, JavaScript, Pagefind's WebAssembly, worker, index
+     chunks, filters, fragments; body and headers; gzip-compressed as sent, and the size of
+     the files);
+   - *warm*: the search page already loaded with one search done ("thông báo"), the query
+     typed into ``#na-q`` and the form submitted (the page debounces typing by 250 ms; a
+     submit skips that wait); the time from the submit to the new count, and the extra bytes.
+
+   The bytes are counted by the server: Pagefind 1.5 fetches its files from a web worker,
+   whose requests the page's own DevTools network events do not show.
+6. ``--variants-at N``: at that N, indexes the same archive again with changed records
+   (``search_index_runner.VARIANTS``: no text, title and number only, half and double the
+   text, no filters; and the first quarter and half of the notices), to show what
+   Pagefind's memory grows with.
+7. When N exceeds ``--shard-size``, indexes the archive as several bundles too, one per run
+   of consecutive years of about that many notices (what a sharded index, merged in the
+   browser with Pagefind's ``mergeIndex``, would need at build time): each shard's time
+   and peak memory; then, in the browser, the cost to a reader of the shards merged with
+   ``mergeIndex`` against the single bundle (``search_merge.py``).
+
+The machine these numbers are taken on is shared and noisy: compare medians, and look at the
+individual runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:  # run as a script: make ``benchmarks`` importable
+    sys.path.insert(0, str(REPO_ROOT))
+
+from benchmarks import search_merge  # noqa: E402
+from benchmarks.build_benchmark import (  # noqa: E402
+    _environment,
+    _write_yaml,
+    archive_config,
+    baseline_config,
+)
+from benchmarks.gzip_server import Sent, serve  # noqa: E402
+from benchmarks.synthetic import generate  # noqa: E402
+
+DEFAULT_WORKDIR = Path("/tmp/notices-search-benchmark")
+RUNNER = REPO_ROOT / "benchmarks" / "search_index_runner.py"
+KIB = 1024
+MIB = 1024 * 1024
+KB = 1000
+
+TARGET_N = 10_000
+TARGET_MEMORY_SHARE = 0.5
+TARGET_MEDIAN_MS = 300.0
+TARGET_COLD_BYTES = 400 * KB
+
+WARM_UP_QUERY = "thông báo"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""As ``tests/browser.py``: without the last three Chromium keeps calling home."""
+
+
+# --------------------------------------------------------------------------------------------
+# Measuring a process tree
+
+
+def _tree(pid: int) -> list[int]:
+    """The process and all its descendants, through the children of every thread (a process
+    started from a worker thread is listed under that thread, not the main one)."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                children = Path(f"/proc/{current}/task/{task}/children").read_text()
+            except OSError:
+                continue
+            stack.extend(int(c) for c in children.split())
+    return found
+
+
+def _status_kib(pid: int, field_name: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field_name + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return "?"
+
+
+class TreeSampler:
+    """Samples a process tree every ``interval`` seconds: the peak of the summed PSS, and each
+    process's peak resident size (VmHWM, the kernel's own high-water mark, so a peak between
+    two samples is not missed while the process lives)."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        self.pid, self.interval = pid, interval
+        self.peak_pss_kib = 0
+        self.hwm_kib: dict[tuple[int, str], int] = {}
+        """Peak resident size by process and name (a process that execs changes its name and
+        starts a new high-water mark)."""
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            pss = 0
+            for pid in _tree(self.pid):
+                pss += _pss_kib(pid)
+                key = (pid, _name(pid))
+                self.hwm_kib[key] = max(self.hwm_kib.get(key, 0), _status_kib(pid, "VmHWM"))
+            self.peak_pss_kib = max(self.peak_pss_kib, pss)
+            self._stop.wait(self.interval)
+
+    def peak_named(self, name: str) -> int:
+        """The largest peak resident size among the processes of that name."""
+        return max((k for (_p, n), k in self.hwm_kib.items() if n == name), default=0)
+
+    def peak_of(self, pid: int) -> int:
+        """The peak resident size of one process (after its last exec)."""
+        return max((k for (p, _n), k in self.hwm_kib.items() if p == pid), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    wall: float
+    cpu: float
+    """User + system time of the process and its waited-for children."""
+    tree_kib: int
+    """Peak of the summed PSS of the process tree."""
+    root_kib: int
+    """Peak resident size of the process started."""
+    pagefind_kib: int
+    """Peak resident size of the Pagefind binary (the process named ``pagefind``)."""
+    output: str
+
+
+def measure(command: list[str], log: Path, *, cwd: Path | None = None) -> Measured:
+    """Run a command in a fresh process; its wall and CPU time and memory (see above)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with log.open("wb") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
+        sampler = TreeSampler(process.pid)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        sampler.stop()
+    text = log.read_text(encoding="utf-8", errors="replace")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        tail = "\n".join(text.splitlines()[-30:])
+        raise SystemExit(f"{shlex.join(command)} failed (exit {code}); {log}:\n{tail}")
+    return Measured(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        tree_kib=sampler.peak_pss_kib,
+        root_kib=sampler.peak_of(process.pid),
+        pagefind_kib=sampler.peak_named("pagefind"),
+        output=text,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Indexing runs
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRun:
+    kind: str
+    """``archive`` (the archive's indexing step) or ``plain`` (``python -m pagefind``)."""
+    number: int
+    label: str
+    process: Measured
+    step: float
+    """Seconds of the indexing step: records and Pagefind for the archive (timed inside the
+    runner, without loading the archive); the whole process for the plain run."""
+    pages: int
+    """Pages in the bundle, from its ``pagefind-entry.json``."""
+    expected: int | None
+    """Pages the index must hold (None: not checked)."""
+    runner: dict[str, Any] = field(default_factory=dict)
+    """What the archive's runner printed (counts, seconds, its own peak RSS)."""
+
+    @property
+    def python_kib(self) -> int:
+        return self.process.root_kib if self.kind == "archive" else 0
+
+
+def bundle_pages(bundle: Path) -> int:
+    """Pages in a Pagefind bundle: the sum of ``page_count`` over its languages."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(int(lang.get("page_count", 0)) for lang in entry["languages"].values())
+
+
+def run_archive_index(
+    number: int,
+    notices: Path,
+    out_site: Path,
+    log: Path,
+    *,
+    label: str = "full",
+    variant: str = "full",
+    limit: int | None = None,
+    years: tuple[int, int] | None = None,
+    expected: int | None = None,
+) -> IndexRun:
+    """The archive's indexing step in a fresh process (``search_index_runner.py``)."""
+    shutil.rmtree(out_site, ignore_errors=True)
+    out_site.mkdir(parents=True)
+    command = [sys.executable, str(RUNNER), str(notices), str(out_site), "--variant", variant]
+    if limit is not None:
+        command += ["--limit", str(limit)]
+    if years is not None:
+        command += ["--years", f"{years[0]}-{years[1]}"]
+    process = measure(command, log, cwd=REPO_ROOT)
+    printed = [line for line in process.output.splitlines() if line.startswith("{")]
+    if not printed:
+        raise SystemExit(f"the runner printed no result; {log}:\n{process.output[-2000:]}")
+    runner = json.loads(printed[-1])
+    pages = bundle_pages(out_site / "pagefind")
+    if int(runner["indexed"]) != pages:
+        raise SystemExit(f"runner says {runner['indexed']} pages, the bundle {pages}")
+    if expected is not None and pages != expected:
+        raise SystemExit(f"the archive's index holds {pages} pages, not {expected} ({out_site})")
+    return IndexRun(
+        kind="archive",
+        number=number,
+        label=label,
+        process=process,
+        step=float(runner["index_seconds"]),
+        pages=pages,
+        expected=expected,
+        runner=runner,
+    )
+
+
+def run_plain_index(number: int, site: Path, log: Path) -> IndexRun:
+    """``python -m pagefind --site`` over the plain site, in a fresh process."""
+    shutil.rmtree(site / "pagefind", ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+    process = measure(command, log)
+    return IndexRun(
+        kind="plain",
+        number=number,
+        label="plain",
+        process=process,
+        step=process.wall,
+        pages=bundle_pages(site / "pagefind"),
+        expected=None,
+    )
+
+
+BUNDLE_PARTS = ("index", "fragment", "filter", "other")
+
+
+def bundle_sizes(bundle: Path) -> dict[str, tuple[int, int]]:
+    """(files, bytes) of a Pagefind bundle: index chunks, fragments, filters, the rest."""
+    sizes = dict.fromkeys(BUNDLE_PARTS, (0, 0))
+    for path in bundle.rglob("*"):
+        if path.is_file():
+            top = path.relative_to(bundle).parts[0]
+            part = top if top in ("index", "fragment", "filter") else "other"
+            files, total = sizes[part]
+            sizes[part] = (files + 1, total + path.stat().st_size)
+    return sizes
+
+
+# --------------------------------------------------------------------------------------------
+# Queries
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    kind: str
+    """What the query exercises, shown in the tables."""
+    q: str
+    params: tuple[tuple[str, str], ...] = ()
+    """Filters and sort, as in the search page's address."""
+
+    @property
+    def query_string(self) -> str:
+        pairs = ([("q", self.q)] if self.q else []) + list(self.params)
+        return urlencode(pairs)
+
+    @property
+    def shown(self) -> str:
+        extra = "".join(f"&{k}={v}" for k, v in self.params)
+        return f"{self.q}{extra}" if self.q else extra.lstrip("&")
+
+
+def make_queries(notices_dir: Path, count: int = 20) -> list[Query]:
+    """Twenty varied queries, the numbers and the rare word taken from the generated archive
+    (so that they exist in it), the first ``count`` of them returned."""
+    from noticearchive.archive import load_archive
+    from noticearchive.vietnamese import fold_d
+
+    archive, _problems = load_archive(notices_dir, root=notices_dir.parent)
+    notices = sorted(archive.notices, key=lambda n: (n.date, n.number))
+
+    def middle(test: Any) -> Any:
+        chosen = [n for n in notices if test(n)] or notices
+        return chosen[len(chosen) // 2]
+
+    tb = middle(lambda n: n.doc_type.id == "thong-bao")
+    qd = middle(lambda n: "QĐ" in n.number)
+    cv = middle(lambda n: n.doc_type.id == "cong-van")
+    agencies = Counter(n.agency.short_name for n in notices if n.agency.parent_id is not None)
+    agency = agencies.most_common(1)[0][0] if agencies else notices[0].agency.short_name
+    decision = next(
+        (n.doc_type.name for n in notices if n.doc_type.id == "quyet-dinh"), tb.doc_type.name
+    )
+    years = sorted({n.year for n in notices})
+    frequency: Counter[str] = Counter()
+    for notice in notices:
+        frequency.update(
+            {w for w in re.findall(r"\w+", f"{notice.title} {notice.body}".lower()) if w.isalpha()}
+        )
+    rare = min(
+        (w for w in frequency if len(w) >= 6 and not w.isascii()),
+        key=lambda w: (frequency[w], w),
+        default="khánh",
+    )
+    queries = [
+        Query("number, full (Thông báo)", tb.number),
+        Query("number, short (N/TB)", tb.number.split("-")[0]),
+        Query("number with Đ (Quyết định)", qd.number),
+        Query("number, Đ typed as D", fold_d(qd.number)),
+        Query("number (Công văn)", cv.number),
+        Query("unaccented, đ", "quyet dinh"),
+        Query("unaccented, đ", "dat dai"),
+        Query("accented, đ", "quyết định"),
+        Query("accented, đ", "đầu tư"),
+        Query("unaccented place", "hau giang"),
+        Query("accented place", "Hậu Giang"),
+        Query("two words", "kinh phí"),
+        Query("three words, accented", "dịch bệnh truyền nhiễm"),
+        Query("three words, unaccented", "chong tham nhung"),
+        Query(f"rare word ({frequency[rare]} notices)", rare),
+        Query("common word", "tỉnh"),
+        Query("word + type filter", "y tế", (("type", decision),)),
+        Query("word, sort=newest", "giáo dục", (("sort", "newest"),)),
+        Query("word + agency filter", "báo cáo", (("agency", agency),)),
+        Query("year filter alone", "", (("year", str(years[len(years) // 2])),)),
+    ]
+    return queries[:count]
+
+
+# --------------------------------------------------------------------------------------------
+# Browser
+
+
+@dataclass(frozen=True, slots=True)
+class Load:
+    """One measured search in the browser."""
+
+    query: int
+    run: int
+    mode: str
+    """``cold`` (new context, empty cache, page load) or ``warm`` (submit on a loaded page)."""
+    ms: float
+    """Cold: navigation start to results in the page; warm: submit to results."""
+    pagefind_ms: float
+    """Cold: from the request for pagefind.js to results (the search engine's share of
+    the time); warm: the same as ``ms``."""
+    sent: int
+    """Bytes the server sent: bodies as sent (gzip where used) and headers."""
+    raw: int
+    """Bytes of the files served (uncompressed; Pagefind's chunks are gzip files)."""
+    pf_sent: int
+    pf_raw: int
+    requests: int
+    pf_requests: int
+    count: str
+    """The result count as the page shows it."""
+    first: str
+    """The number of the first result."""
+    errors: int
+    """Script errors in the page."""
+
+
+_OBSERVE = """
+window.__naShown = null;
+new MutationObserver((_, observer) => {
+  if (document.getElementById("na-count") && window.__naShown === null) {
+    window.__naShown = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+_READ = """
+() => {
+  const pf = performance.getEntriesByType("resource").filter((e) => e.name.includes("/pagefind/"));
+  const start = pf.length ? Math.min(...pf.map((e) => e.startTime)) : 0;
+  const first = document.querySelector("#na-list .na-item__number");
+  return {
+    shown: window.__naShown,
+    pagefindStart: start,
+    count: document.getElementById("na-count")?.textContent || "",
+    first: first ? first.textContent : "",
+  };
+}
+"""
+
+_SUBMIT = """
+async (params) => {
+  const form = document.getElementById("na-search-form");
+  const input = document.getElementById("na-q");
+  const state = new URLSearchParams(params);
+  const q = state.get("q") || "";
+  state.delete("q");
+  const rest = state.toString();
+  history.replaceState(null, "", location.pathname + (rest ? "?" + rest : ""));
+  const old = document.getElementById("na-count");
+  input.value = q;
+  return await new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const count = document.getElementById("na-count");
+      if (count && count !== old) {
+        observer.disconnect();
+        resolve(performance.now() - started);
+      }
+    });
+    observer.observe(document.getElementById("na-results"), { childList: true, subtree: true });
+    const started = performance.now();
+    form.requestSubmit();
+  });
+}
+"""
+
+
+def _traffic(sent: list[Sent]) -> tuple[int, int, int, int, int, int]:
+    """(sent, raw, Pagefind sent, Pagefind raw, requests, Pagefind requests)."""
+    pf = [s for s in sent if s.path.startswith("pagefind/")]
+    return (
+        sum(s.body + s.headers for s in sent),
+        sum(s.size for s in sent),
+        sum(s.body + s.headers for s in pf),
+        sum(s.size for s in pf),
+        len(sent),
+        len(pf),
+    )
+
+
+def browse(
+    site: Path, queries: Sequence[Query], runs: int, chromium: str = CHROMIUM
+) -> tuple[list[Load], str]:
+    """Measure every query cold and warm, ``runs`` times; the loads and Chromium's version."""
+    from playwright.sync_api import sync_playwright
+
+    loads: list[Load] = []
+    with serve(site) as (base, log), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        version = browser.version
+        search_url = f"{base}tim-kiem/"
+
+        def context() -> tuple[Any, Any, list[str]]:
+            ctx = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+            page = ctx.new_page()
+            page.set_default_timeout(60_000)
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            return ctx, page, errors
+
+        # One load first, not measured: the server compresses each file once and keeps it,
+        # as a host does, and the operating system reads the files into its cache.
+        ctx, page, _errors = context()
+        page.goto(f"{search_url}?q={WARM_UP_QUERY}")
+        page.wait_for_selector("#na-count")
+        ctx.close()
+        for run in range(1, runs + 1):
+            for number, query in enumerate(queries):
+                # Cold: a new context has an empty cache.
+                log.take()
+                ctx, page, errors = context()
+                page.add_init_script(_OBSERVE)
+                page.goto(f"{search_url}?{query.query_string}", wait_until="commit")
+                page.wait_for_function("window.__naShown !== null")
+                page.wait_for_load_state("networkidle")
+                read = page.evaluate(_READ)
+                sent, raw, pf_sent, pf_raw, requests, pf_requests = _traffic(log.take())
+                shown = float(read["shown"])
+                loads.append(
+                    Load(number, run, "cold", shown, shown - float(read["pagefindStart"]),
+                         sent, raw, pf_sent, pf_raw, requests, pf_requests,
+                         read["count"], read["first"], len(errors))
+                )  # fmt: skip
+                ctx.close()
+                # Warm: the search page loaded, one search done, then this query submitted.
+                ctx, page, errors = context()
+                page.goto(f"{search_url}?q={WARM_UP_QUERY}")
+                page.wait_for_selector("#na-count")
+                page.wait_for_load_state("networkidle")
+                log.take()
+                ms = float(page.evaluate(_SUBMIT, query.query_string))
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(100)
+                read = page.evaluate(_READ)
+                sent, raw, pf_sent, pf_raw, requests, pf_requests = _traffic(log.take())
+                loads.append(
+                    Load(number, run, "warm", ms, ms, sent, raw, pf_sent, pf_raw, requests,
+                         pf_requests, read["count"], read["first"], len(errors))
+                )  # fmt: skip
+                ctx.close()
+        browser.close()
+    return loads, version
+
+
+# --------------------------------------------------------------------------------------------
+# Memory variants and shards
+
+
+@dataclass(frozen=True, slots=True)
+class VariantPlan:
+    label: str
+    variant: str
+    limit: int | None
+
+
+def variant_plans(n: int) -> list[VariantPlan]:
+    """The record variants at N, and the full records of the first quarter and half of N."""
+    plans = [VariantPlan("full", "full", None)]
+    plans += [VariantPlan(f"full, first {k:,}", "full", k) for k in (n // 4, n // 2) if k >= 1]
+    for name in ("half-text", "double-text", "no-text", "title-number", "no-filters"):
+        plans.append(VariantPlan(name, name, None))
+    return plans
+
+
+def shard_years(counts: dict[int, int], size: int) -> list[tuple[int, int, int]]:
+    """Consecutive runs of years of about ``size`` notices each: (first, last, notices)."""
+    shards: list[tuple[int, int, int]] = []
+    first: int | None = None
+    total = 0
+    for year in sorted(counts):
+        if first is None:
+            first = year
+        total += counts[year]
+        if total >= size * 0.9:
+            shards.append((first, year, total))
+            first, total = None, 0
+    if first is not None:
+        if shards and total < size / 2:
+            start, _end, before = shards.pop()
+            shards.append((start, max(counts), before + total))
+        else:
+            shards.append((first, max(counts), total))
+    return shards
+
+
+def fit(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    """Least-squares line through the points: (intercept, slope)."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / spread if spread else 0.0
+    return mean_y - slope * mean_x, slope
+
+
+# --------------------------------------------------------------------------------------------
+# One N
+
+
+@dataclass(slots=True)
+class Result:
+    n: int
+    generation_seconds: float
+    builds: dict[str, Measured] = field(default_factory=dict)
+    hook_index_seconds: float | None = None
+    runs: list[IndexRun] = field(default_factory=list)
+    bundles: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    queries: list[Query] = field(default_factory=list)
+    loads: list[Load] = field(default_factory=list)
+    chromium: str = ""
+    variants: list[IndexRun] = field(default_factory=list)
+    shards: list[IndexRun] = field(default_factory=list)
+    merge_loads: list[search_merge.MergeLoad] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[IndexRun]:
+        return [r for r in self.runs if r.kind == kind]
+
+
+_HOOK_INDEX = re.compile(r"Search index: (\d+) notices indexed in ([\d.]+) s")
+
+
+def benchmark(n: int, args: argparse.Namespace) -> Result:
+    folder: Path = args.workdir / f"n{n}"
+    archive_dir, baseline_dir = folder / "archive", folder / "baseline"
+    notices = archive_dir / "notices"
+    print(f"\n== N = {n:,} ({folder})", flush=True)
+    started = time.perf_counter()
+    made = generate(n, notices, baseline_dir / "docs", seed=args.seed)
+    result = Result(n=n, generation_seconds=time.perf_counter() - started)
+    print(
+        f"generated in {result.generation_seconds:.1f} s: {made.count:,} notices, "
+        f"{len(made.years)} years",
+        flush=True,
+    )
+    result.queries = make_queries(notices, args.queries)
+
+    archive_site, baseline_site = archive_dir / "site", baseline_dir / "site"
+    _write_yaml(archive_dir / "mkdocs.yml", archive_config(archive_site, search=True))
+    _write_yaml(baseline_dir / "mkdocs.yml", baseline_config(baseline_site))
+    for kind, config, site in (
+        ("archive", archive_dir / "mkdocs.yml", archive_site),
+        ("baseline", baseline_dir / "mkdocs.yml", baseline_site),
+    ):
+        # Measured here rather than with build_benchmark.build, whose sampler follows the
+        # children of the main thread only and so misses the Pagefind the hook starts from a
+        # worker thread.
+        shutil.rmtree(site, ignore_errors=True)
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+        built = measure(command, folder / f"build-{kind}.log", cwd=config.parent)
+        result.builds[kind] = built
+        searched = f", search on (Pagefind peak RSS {_mib(built.pagefind_kib)} MiB)"
+        print(
+            f"  built {kind:<8} {built.wall:7.1f} s wall, peak PSS of all its processes "
+            f"{_mib(built.tree_kib)} MiB{searched if kind == 'archive' else ''}",
+            flush=True,
+        )
+    found = _HOOK_INDEX.search((folder / "build-archive.log").read_text(encoding="utf-8"))
+    if found:
+        result.hook_index_seconds = float(found.group(2))
+        if int(found.group(1)) != n:
+            raise SystemExit(f"the build indexed {found.group(1)} notices, not {n}")
+    if bundle_pages(archive_site / "pagefind") != n:
+        raise SystemExit(f"the built site's index does not hold {n} pages")
+
+    runner_site = folder / "runner-site"
+    for number in range(1, args.runs + 1):
+        archive = run_archive_index(
+            number, notices, runner_site, folder / f"index-archive-{number}.log", expected=n
+        )
+        result.runs.append(archive)
+        print_index_run(archive)
+        plain = run_plain_index(number, baseline_site, folder / f"index-plain-{number}.log")
+        result.runs.append(plain)
+        print_index_run(plain)
+    result.bundles["archive"] = bundle_sizes(runner_site / "pagefind")
+    result.bundles["archive (build)"] = bundle_sizes(archive_site / "pagefind")
+    result.bundles["plain"] = bundle_sizes(baseline_site / "pagefind")
+
+    if result.queries:
+        print(f"  browser: {len(result.queries)} queries × {args.runs} run(s)", flush=True)
+        result.loads, result.chromium = browse(
+            archive_site, result.queries, args.runs, args.chromium
+        )
+
+    if n == args.variants_at:
+        print("  record variants (one run each):", flush=True)
+        for plan in variant_plans(n):
+            run = run_archive_index(
+                1,
+                notices,
+                folder / "variant-site",
+                folder / f"variant-{plan.variant}-{plan.limit}.log",
+                label=plan.label,
+                variant=plan.variant,
+                limit=plan.limit,
+                expected=plan.limit or n,
+            )
+            result.variants.append(run)
+            print_index_run(run)
+        shutil.rmtree(folder / "variant-site", ignore_errors=True)
+
+    if args.shard_size and n > args.shard_size:
+        print(f"  shards of about {args.shard_size:,} notices (one run each):", flush=True)
+        counts: Counter[int] = Counter()
+        for path in notices.glob("*/*/*.md"):
+            counts[int(path.parts[-3])] += 1
+        for index, (first, last, count) in enumerate(shard_years(counts, args.shard_size)):
+            run = run_archive_index(
+                1,
+                notices,
+                folder / "shards" / f"shard-{index}",
+                folder / f"shard-{index}.log",
+                label=f"years {first}–{last}",
+                years=(first, last),
+                expected=count,
+            )
+            result.shards.append(run)
+            print_index_run(run)
+        if result.queries and len(result.shards) > 1:
+            print("  browser: the single bundle against the shards merged", flush=True)
+            result.merge_loads = search_merge.compare(
+                folder,
+                "archive/site/pagefind/",
+                [f"shards/shard-{i}/pagefind/" for i in range(len(result.shards))],
+                [(q.q, q.params) for q in result.queries],
+                args.chromium,
+                CHROMIUM_ARGS,
+            )
+
+    if not args.keep:
+        shutil.rmtree(folder)
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Report
+
+
+def _mib(kib: float) -> str:
+    return f"{kib / KIB:,.0f}"
+
+
+def print_index_run(run: IndexRun) -> None:
+    p = run.process
+    if run.kind == "archive":
+        r = run.runner
+        detail = (
+            f"step {run.step:6.1f} s (records {float(r['records_seconds']):5.1f} s + Pagefind "
+            f"{float(r['pagefind_seconds']):5.1f} s; loading the archive "
+            f"{float(r['load_seconds']):4.1f} s), Python {_mib(p.root_kib)} MiB, "
+            f"records {int(r['record_bytes']) / MIB:,.1f} MiB"
+        )
+    else:
+        detail = f"step {run.step:6.1f} s"
+    print(
+        f"  run {run.number} {run.kind:<7} {run.label:<18} {p.wall:6.1f} s wall, "
+        f"{p.cpu:6.1f} s CPU, Pagefind peak RSS {_mib(p.pagefind_kib):>6} MiB, tree peak PSS "
+        f"{_mib(p.tree_kib):>6} MiB, {run.pages:,} pages; {detail}",
+        flush=True,
+    )
+
+
+def _median(values: Sequence[float]) -> float:
+    return float(statistics.median(values)) if values else 0.0
+
+
+def print_indexing(results: Sequence[Result], runs: int) -> None:
+    print(f"\nIndexing, medians of {runs} run(s) (MiB = 1,048,576 bytes):\n")
+    header = (
+        f"{'N':>7} | {'archive step':>12} {'plain':>7} {'ratio':>6} | {'arch. process':>13} | "
+        f"{'Pagefind peak RSS':>19} {'ratio':>6} | {'tree peak PSS':>17} {'ratio':>6} | "
+        f"{'pages':>13}"
+    )
+    print(header)
+    print(f"{'':>7} | {'':>12} {'':>7} {'':>6} | {'(load+step)':>13} | {'archive / plain':>19}")
+    print("-" * len(header))
+    for r in results:
+        a, p = r.of("archive"), r.of("plain")
+        a_step, p_step = _median([x.step for x in a]), _median([x.step for x in p])
+        a_wall = _median([x.process.wall for x in a])
+        a_pf, p_pf = (_median([x.process.pagefind_kib for x in s]) for s in (a, p))
+        a_tree, p_tree = (_median([x.process.tree_kib for x in s]) for s in (a, p))
+        print(
+            f"{r.n:>7,} | {a_step:11.1f}s {p_step:6.1f}s {a_step / max(p_step, 1e-9):5.2f}× | "
+            f"{a_wall:12.1f}s | {_mib(a_pf):>8} / {_mib(p_pf):>8} {a_pf / max(p_pf, 1):5.2f}× | "
+            f"{_mib(a_tree):>7} / {_mib(p_tree):>7} {a_tree / max(p_tree, 1):5.2f}× | "
+            f"{a[0].pages:,} / {p[0].pages:,}"
+        )
+    print(
+        "  archive step: records written to the scratch folder + Pagefind, timed in the runner;"
+        " plain: the whole `python -m pagefind --site` process;\n  arch. process: the runner's"
+        " wall time, with Python start-up and loading + cross-referencing the archive;\n"
+        "  Pagefind peak RSS: the Pagefind binary alone (VmHWM); tree peak PSS: all processes "
+        "(archive: the Python runner holding the archive + Pagefind)"
+    )
+    for r in results:
+        hook = f"{r.hook_index_seconds:.1f} s" if r.hook_index_seconds is not None else "?"
+        built, base = r.builds.get("archive"), r.builds.get("baseline")
+        if built and base:
+            print(
+                f"  N={r.n:,}: site builds (once): archive with search {built.wall:.1f} s "
+                f"(its indexing, as the hook logged it: {hook}), peak PSS "
+                f"{_mib(built.tree_kib)} MiB (Pagefind {_mib(built.pagefind_kib)} MiB RSS); "
+                f"plain Material {base.wall:.1f} s, peak PSS {_mib(base.tree_kib)} MiB"
+            )
+
+    print("\nBundle (pagefind/ on disk; MiB, files):\n")
+    header = (
+        f"{'N':>7} {'index':<16} | {'total':>8} | {'index chunks':>15} | {'fragments':>16} | "
+        f"{'filters':>13} | {'other':>11}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        for name, parts in r.bundles.items():
+            total = sum(b for _f, b in parts.values())
+            cells = [f"{parts[k][1] / MIB:7.2f} {parts[k][0]:>6,}" for k in BUNDLE_PARTS]
+            print(
+                f"{r.n:>7,} {name:<16} | {total / MIB:8.2f} | {cells[0]:>15} | {cells[1]:>16} | "
+                f"{cells[2]:>13} | {cells[3]:>11}"
+            )
+    print(
+        "  archive: the runner's index; archive (build): the one `mkdocs build` wrote (the "
+        "same records: equal up to the filters' hash-map order)"
+    )
+
+
+def _stats(values: Sequence[float]) -> tuple[float, float]:
+    return _median(values), (max(values) if values else 0.0)
+
+
+def print_browser(result: Result) -> None:
+    if not result.loads:
+        return
+    n, queries, loads = result.n, result.queries, result.loads
+    runs = max(load.run for load in loads)
+    print(
+        f"\nBrowser at N = {n:,}: headless Chromium {result.chromium}, phone viewport, "
+        f"served over HTTP/1.1 with gzip on localhost (kB = 1,000 bytes)\n"
+    )
+    header = (
+        f"{'#':>2} {'query':<38} {'kind':<27} | {'cold ms':>7} {'kB':>6} {'(raw)':>6} "
+        f"{'pf kB':>6} {'req':>4} | {'warm ms':>7} {'kB':>6} {'pf kB':>6} {'req':>4} | "
+        f"{'results':<22} {'first result':<18}"
+    )
+    print(header)
+    print(f"{'':>2} {'':<38} {'':<27} | {'median of ' + str(runs) + ' run(s)':^33} |")
+    print("-" * len(header))
+    for i, query in enumerate(queries):
+        cold = [x for x in loads if x.query == i and x.mode == "cold"]
+        warm = [x for x in loads if x.query == i and x.mode == "warm"]
+        print(
+            f"{i + 1:>2} {query.shown[:38]:<38} {query.kind[:27]:<27} | "
+            f"{_median([x.ms for x in cold]):7.0f} {_median([x.sent for x in cold]) / KB:6.0f} "
+            f"{_median([x.raw for x in cold]) / KB:6.0f} "
+            f"{_median([x.pf_sent for x in cold]) / KB:6.0f} {cold[-1].requests:>4} | "
+            f"{_median([x.ms for x in warm]):7.0f} {_median([x.sent for x in warm]) / KB:6.0f} "
+            f"{_median([x.pf_sent for x in warm]) / KB:6.0f} {warm[-1].requests:>4} | "
+            f"{cold[-1].count[:22]:<22} {cold[-1].first[:18]:<18}"
+        )
+    errors = sum(x.errors for x in loads)
+    if errors:
+        print(f"  script errors in the pages: {errors}")
+    warm_counts = {(x.query, x.count) for x in loads if x.mode == "warm"}
+    cold_counts = {(x.query, x.count) for x in loads if x.mode == "cold"}
+    if warm_counts != cold_counts:
+        print("  NOTE: a query found a different count warm and cold")
+
+    print(f"\nPer run, over the {len(queries)} queries (median / worst):\n")
+    header = (
+        f"{'run':>4} | {'cold ms':>13} {'cold kB':>13} {'cold raw kB':>13} | "
+        f"{'Pagefind: ms':>13} {'kB':>11} | {'warm ms':>11} {'warm kB':>11} {'pf kB':>11}"
+    )
+    print(header)
+    print("-" * len(header))
+
+    def row(label: str, chosen: Sequence[Load]) -> None:
+        cold = [x for x in chosen if x.mode == "cold"]
+        warm = [x for x in chosen if x.mode == "warm"]
+        cells = [
+            _stats([x.ms for x in cold]),
+            _stats([x.sent / KB for x in cold]),
+            _stats([x.raw / KB for x in cold]),
+            _stats([x.pagefind_ms for x in cold]),
+            _stats([x.pf_sent / KB for x in cold]),
+            _stats([x.ms for x in warm]),
+            _stats([x.sent / KB for x in warm]),
+            _stats([x.pf_sent / KB for x in warm]),
+        ]
+        text = [f"{m:5.0f} / {w:5.0f}" for m, w in cells]
+        print(
+            f"{label:>4} | {text[0]:>13} {text[1]:>13} {text[2]:>13} | {text[3]:>13} "
+            f"{text[4]:>11} | {text[5]:>11} {text[6]:>11} {text[7]:>11}"
+        )
+
+    for run in range(1, runs + 1):
+        row(str(run), [x for x in loads if x.run == run])
+    row("all", loads)
+    print(
+        "  cold: new context, empty cache: navigation start to results; kB as sent (gzip, with "
+        "headers), raw: the files' sizes;\n  Pagefind: from the request for pagefind.js to "
+        "results, and the bytes of pagefind/ files; warm: submit to results on a loaded page"
+    )
+
+
+def print_variants(result: Result) -> None:
+    if not result.variants:
+        return
+    full = result.variants[0]
+    print(f"\nWhere Pagefind's memory goes, at N = {result.n:,} (one run each):\n")
+    header = (
+        f"{'records':<20} | {'pages':>7} {'record MiB':>10} | {'Pagefind RSS':>12} "
+        f"{'vs full':>7} | {'tree PSS':>9} | {'step s':>7} {'Pagefind s':>10}"
+    )
+    print(header)
+    print("-" * len(header))
+    for run in result.variants:
+        r = run.runner
+        print(
+            f"{run.label:<20} | {run.pages:>7,} {int(r['record_bytes']) / MIB:10.1f} | "
+            f"{_mib(run.process.pagefind_kib):>8} MiB "
+            f"{run.process.pagefind_kib / max(full.process.pagefind_kib, 1):6.2f}× | "
+            f"{_mib(run.process.tree_kib):>5} MiB | {run.step:7.1f} "
+            f"{float(r['pagefind_seconds']):10.1f}"
+        )
+    by_pages = [
+        (float(v.pages), float(v.process.pagefind_kib))
+        for v in result.variants
+        if v.runner.get("variant") == "full"
+    ]
+    by_text = [
+        (float(v.runner["record_bytes"]), float(v.process.pagefind_kib))
+        for v in result.variants
+        if v.pages == result.n and v.runner.get("variant") in ("full", "half-text", "double-text")
+    ]
+    if len(by_pages) >= 2:
+        a, b = fit(by_pages)
+        print(
+            f"  full records, by pages: Pagefind peak ≈ {a / KIB:,.0f} MiB + "
+            f"{b:,.0f} KiB a page → {(a + b * 100_000) / MIB:,.1f} GiB at 100,000 notices "
+            f"(linear; from {len(by_pages)} points)"
+        )
+    if len(by_text) >= 2:
+        a, b = fit(by_text)
+        print(
+            f"  same pages, by record text: Pagefind peak ≈ {a / KIB:,.0f} MiB + "
+            f"{b * KIB:,.1f} KiB per KiB of records"
+        )
+
+
+def print_shards(result: Result) -> None:
+    if not result.shards:
+        return
+    print(f"\nSharded index at N = {result.n:,} (one bundle per shard, built one after another):\n")
+    header = (
+        f"{'shard':<16} | {'pages':>7} | {'step s':>7} {'process s':>9} | {'Pagefind RSS':>12} "
+        f"{'tree PSS':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for run in result.shards:
+        print(
+            f"{run.label:<16} | {run.pages:>7,} | {run.step:7.1f} {run.process.wall:9.1f} | "
+            f"{_mib(run.process.pagefind_kib):>8} MiB {_mib(run.process.tree_kib):>5} MiB"
+        )
+    total_step = sum(r.step for r in result.shards)
+    total_wall = sum(r.process.wall for r in result.shards)
+    peak = max(r.process.pagefind_kib for r in result.shards)
+    tree = max(r.process.tree_kib for r in result.shards)
+    single = result.of("archive")
+    one = _median([x.process.pagefind_kib for x in single])
+    print(
+        f"{'all shards':<16} | {sum(r.pages for r in result.shards):>7,} | {total_step:7.1f} "
+        f"{total_wall:9.1f} | {_mib(peak):>8} MiB {_mib(tree):>5} MiB | (largest shard)"
+    )
+    print(
+        f"  one bundle of all {result.n:,}: Pagefind peak {_mib(one)} MiB (median above); "
+        f"the largest shard needs {peak / max(one, 1):.2f}× that"
+    )
+
+
+def print_merge(result: Result) -> None:
+    loads = result.merge_loads
+    if not loads:
+        return
+    shards = len(result.shards)
+    print(
+        f"\nOne bundle against {shards} shards merged with mergeIndex, N = {result.n:,}: "
+        "Pagefind alone on a bare page, cold (new context), to the first 10 results' data:\n"
+    )
+    header = (
+        f"{'#':>2} {'query':<38} | {'single ms':>9} {'kB':>6} {'req':>4} | "
+        f"{'merged ms':>9} {'kB':>6} {'req':>4} | {'results':>15}"
+    )
+    print(header)
+    print("-" * len(header))
+    for i, query in enumerate(result.queries):
+        one = next(x for x in loads if x.query == i and x.mode == "single")
+        many = next(x for x in loads if x.query == i and x.mode == "merged")
+        print(
+            f"{i + 1:>2} {query.shown[:38]:<38} | {one.ms:9.0f} {one.sent / KB:6.0f} "
+            f"{one.requests:>4} | {many.ms:9.0f} {many.sent / KB:6.0f} {many.requests:>4} | "
+            f"{one.count:>7,}/{many.count:<7,}"
+        )
+    for mode in ("single", "merged"):
+        ms, worst_ms, sent, worst_sent = search_merge.summary(loads, mode)
+        print(
+            f"  {mode}: median {ms:.0f} ms (worst {worst_ms:.0f}), median {sent / KB:.0f} kB "
+            f"(worst {worst_sent / KB:.0f} kB)"
+        )
+
+
+def print_targets(results: Sequence[Result]) -> None:
+    chosen = next((r for r in results if r.n == TARGET_N), None)
+    if chosen is None:
+        print(f"\n(Targets are set at N = {TARGET_N:,}; not measured in this run.)")
+        return
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "NOT MET"
+
+    a, p = chosen.of("archive"), chosen.of("plain")
+    a_step, p_step = _median([x.step for x in a]), _median([x.step for x in p])
+    a_tree = _median([x.process.tree_kib for x in a])
+    a_pf = _median([x.process.pagefind_kib for x in a])
+    p_pf = _median([x.process.pagefind_kib for x in p])
+    p_tree = _median([x.process.tree_kib for x in p])
+    print(f"\nTargets at N = {TARGET_N:,} (issue 3):")
+    print(
+        f"  indexing step no slower than the plain run: {a_step:.1f} s vs {p_step:.1f} s "
+        f"({verdict(a_step <= p_step)}); paired runs: "
+        + ", ".join(f"{x.step:.1f}/{y.step:.1f}" for x, y in zip(a, p, strict=True))
+    )
+    print(
+        f"  at most half the plain run's peak memory: whole runner (Python + Pagefind, PSS) "
+        f"{_mib(a_tree)} MiB vs {_mib(p_tree)} MiB = {a_tree / p_tree:.2f} "
+        f"({verdict(a_tree <= TARGET_MEMORY_SHARE * p_tree)}); Pagefind alone (RSS) "
+        f"{_mib(a_pf)} vs {_mib(p_pf)} MiB = {a_pf / p_pf:.2f}"
+    )
+    cold = [x for x in chosen.loads if x.mode == "cold"]
+    if cold:
+        ms = _median([x.ms for x in cold])
+        worst_bytes = max(x.sent for x in cold)
+        print(
+            f"  first results within {TARGET_MEDIAN_MS:.0f} ms (median, cold page): {ms:.0f} ms "
+            f"({verdict(ms <= TARGET_MEDIAN_MS)}); warm: "
+            f"{_median([x.ms for x in chosen.loads if x.mode == 'warm']):.0f} ms"
+        )
+        heavy = max(cold, key=lambda x: x.sent)
+        print(
+            f"  at most {TARGET_COLD_BYTES / KB:.0f} kB for the first query on a cold page: "
+            f"median {_median([x.sent for x in cold]) / KB:.0f} kB, worst "
+            f"{worst_bytes / KB:.0f} kB ({chosen.queries[heavy.query].shown!r}) "
+            f"({verdict(worst_bytes <= TARGET_COLD_BYTES)})"
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Main
+
+
+def _check_workdir(workdir: Path) -> Path:
+    workdir = workdir.resolve()
+    if workdir == REPO_ROOT or REPO_ROOT in workdir.parents:
+        raise SystemExit(f"--workdir must be outside the repository ({REPO_ROOT})")
+    return workdir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        description="Measure the archive's search index and search page against plain Pagefind."
+    )
+    parser.add_argument("--n", type=int, nargs="+", default=[TARGET_N], help="numbers of notices")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each measurement (3)")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=DEFAULT_WORKDIR,
+        help="folder for the generated sites (default: %(default)s; never inside the repository)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument("--seed", type=int, default=2013, help="seed of the synthetic archive")
+    parser.add_argument(
+        "--queries", type=int, default=20, help="how many of the 20 queries (0: no browser)"
+    )
+    parser.add_argument(
+        "--chromium", default=CHROMIUM, help="the Chromium to drive (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--variants-at",
+        type=int,
+        default=TARGET_N,
+        help="N at which to index record variants (default: %(default)s; 0: none)",
+    )
+    parser.add_argument(
+        "--shard-size",
+        type=int,
+        default=TARGET_N,
+        help="above this N, also index by shards of about this many notices (0: never)",
+    )
+    return parser
+
+
+def environment() -> list[str]:
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "?"
+
+    memory = "?"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / MIB:.1f} GiB"
+    except OSError:
+        pass
+    return [
+        *_environment(),
+        f"Pagefind {version('pagefind')} (binary {version('pagefind_bin')}), Playwright "
+        f"{version('playwright')}, memory {memory}, load average "
+        + " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.workdir = _check_workdir(args.workdir)
+    if args.runs < 1 or any(n < 1 for n in args.n) or not 0 <= args.queries <= 20:
+        raise SystemExit("--runs and --n must be at least 1, --queries from 0 to 20")
+    shown = sys.argv if argv is None else [sys.argv[0], *argv]
+    python = sys.executable
+    if Path(python).absolute().is_relative_to(Path.cwd()):
+        python = os.path.relpath(python)
+    print(f"$ {shlex.join([python, *shown])}")
+    for line in environment():
+        print(line)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in args.n:
+        result = benchmark(n, args)
+        results.append(result)
+    print_indexing(results, args.runs)
+    for result in results:
+        print_browser(result)
+        print_variants(result)
+        print_shards(result)
+        print_merge(result)
+    print_targets(results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

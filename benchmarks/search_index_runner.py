@@ -1,0 +1,180 @@
+"""Run the archive's own search indexing, alone, in a process of its own; print what it cost.
+
+Usage (the search benchmark starts it; by hand from the project folder)::
+
+    .venv/bin/python benchmarks/search_index_runner.py NOTICES_DIR SITE_DIR
+        [--variant full] [--limit K] [--years 2010-2014]
+
+Why a process of its own: the benchmark compares the peak memory of the archive's indexing
+step with that of a plain ``python -m pagefind --site`` run, which starts fresh. Measured
+inside a ``mkdocs build``, the indexing step would share its process with everything the
+build held before it. Here the process does what the MkDocs hook does after the build, and
+nothing else: it loads the archive and resolves its cross-references (a notice's status is in
+its record), then times :func:`noticearchive.search.write_search_index` over
+:func:`noticearchive.search.notice_records`, which writes one small HTML record per notice to
+a scratch folder and has Pagefind index that folder into ``SITE_DIR/pagefind``.
+
+``--variant`` changes the records before they are written, to see what Pagefind's memory
+depends on (see :data:`VARIANTS`); ``--limit`` indexes the first K notices only;
+``--years`` indexes the notices of those years only (one shard of a sharded index).
+
+The last line printed is a JSON object: counts, seconds and the peak resident memory of this
+process and of its waited-for children (the Pagefind binary), from ``getrusage``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+from noticearchive.archive import load_archive
+from noticearchive.crossref import cross_reference
+from noticearchive.problems import Problems
+from noticearchive.search import (
+    TEXT_MARK,
+    SearchRecord,
+    notice_records,
+    write_search_index,
+)
+from noticearchive.settings import Settings
+from noticearchive.urls import Urls
+
+_TEXT = re.compile(f"<div>{TEXT_MARK} (.*?) {TEXT_MARK}</div>", re.S)
+_D_WORDS = re.compile(r'<p data-pagefind-weight="0\.5">.*?</p>', re.S)
+_TAGS = re.compile(r'<span data-pagefind-(?:meta|filter|sort)="[^"]*"></span>')
+
+
+def _keep_text(html: str, change: Callable[[str], str]) -> str:
+    return _TEXT.sub(lambda m: f"<div>{TEXT_MARK} {change(m.group(1))} {TEXT_MARK}</div>", html)
+
+
+def _half(text: str) -> str:
+    words = text.split(" ")
+    return " ".join(words[: len(words) // 2])
+
+
+def _title_number(html: str) -> str:
+    """The record's head (title and number) with its metadata, filters and sort key, no text."""
+    head, _sep, _rest = html.partition("</p>")  # the title heading, then the number paragraph
+    tail = "".join(_TAGS.findall(html))
+    return f"{head}</p></main>{tail}</body></html>"
+
+
+VARIANTS: dict[str, Callable[[str], str]] = {
+    "full": lambda html: html,
+    "half-text": lambda html: _keep_text(html, _half),
+    "double-text": lambda html: _keep_text(html, lambda t: f"{t} {t}"),
+    "no-text": lambda html: _D_WORDS.sub("", _TEXT.sub("", html)),
+    "title-number": _title_number,
+    "no-filters": lambda html: _TAGS.sub("", html),
+}
+"""How the records may be changed before indexing, by name:
+
+- ``full``: the archive's records as they are;
+- ``half-text`` / ``double-text``: the notice's text cut to its first half / written twice
+  (the same words: more word positions, no new vocabulary);
+- ``no-text``: no text and no đ spelling aids: title, number, type, body name, summary;
+- ``title-number``: the title and number only, with metadata, filters and sort key;
+- ``no-filters``: the full record without metadata, filters and sort key.
+"""
+
+
+def _years(value: str) -> set[int]:
+    first, _sep, last = value.partition("-")
+    return set(range(int(first), int(last or first) + 1))
+
+
+class _Counted:
+    """Passes records through, counting their bytes and noting when the last one was taken
+    (the moment the scratch folder is complete and Pagefind starts)."""
+
+    def __init__(self, records: Iterable[SearchRecord]) -> None:
+        self._records = records
+        self.count = 0
+        self.bytes = 0
+        self.done_at = 0.0
+
+    def __iter__(self) -> Iterator[SearchRecord]:
+        for record in self._records:
+            self.count += 1
+            self.bytes += len(record.html.encode("utf-8"))
+            yield record
+        self.done_at = time.perf_counter()
+
+
+def run(
+    notices_dir: Path,
+    site_dir: Path,
+    *,
+    variant: str = "full",
+    limit: int | None = None,
+    years: set[int] | None = None,
+) -> dict[str, float | int | str]:
+    """Load, cross-reference, then index; the figures of the run (see the module's doc)."""
+    started = time.perf_counter()
+    archive, problems = load_archive(notices_dir, root=notices_dir.parent)
+    if problems.errors:
+        raise SystemExit(f"the archive has {len(problems.errors)} error(s)")
+    links = cross_reference(archive, as_of=date.today(), problems=Problems(root=notices_dir))
+    urls = Urls(Settings())
+    loaded = time.perf_counter()
+
+    change = VARIANTS[variant]
+    chosen = [n for n in archive.notices[:limit] if years is None or n.year in years]
+    wanted = {id(n) for n in chosen}
+
+    def records() -> Iterator[SearchRecord]:
+        for notice, record in zip(
+            archive.notices, notice_records(archive, urls, links), strict=True
+        ):
+            if id(notice) in wanted:
+                yield SearchRecord(record.url, change(record.html))
+
+    counted = _Counted(records())
+    begin = time.perf_counter()
+    indexed = write_search_index(counted, site_dir)
+    end = time.perf_counter()
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "variant": variant,
+        "records": counted.count,
+        "record_bytes": counted.bytes,
+        "indexed": indexed,
+        "load_seconds": loaded - started,
+        "index_seconds": end - begin,
+        "records_seconds": (counted.done_at or end) - begin,
+        "pagefind_seconds": end - (counted.done_at or begin),
+        "self_maxrss_kib": own.ru_maxrss,
+        "children_maxrss_kib": children.ru_maxrss,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Index a synthetic archive as the hook does.")
+    parser.add_argument("notices", type=Path, help="the archive's notices folder")
+    parser.add_argument("site", type=Path, help="the built site to write pagefind/ into")
+    parser.add_argument("--variant", choices=sorted(VARIANTS), default="full")
+    parser.add_argument("--limit", type=int, default=None, help="index the first K notices")
+    parser.add_argument("--years", type=_years, default=None, help="e.g. 2010-2014")
+    args = parser.parse_args(argv)
+    result = run(
+        args.notices,
+        args.site,
+        variant=args.variant,
+        limit=args.limit,
+        years=args.years,
+    )
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
