@@ -35,7 +35,7 @@ from noticearchive.markdown_body import Heading
 from noticearchive.prerender import Prerenderer
 from noticearchive.problems import Problems, Severity
 from noticearchive.render.context import Renderer
-from noticearchive.search import SearchIndexError, index_folder, write_notice_records
+from noticearchive.search import SearchIndexError, index_notices
 from noticearchive.settings import Settings, SettingsError
 from noticearchive.site import SitePage, plan_site
 from noticearchive.urls import ASSETS, SEARCH, Urls, source_uri
@@ -57,7 +57,7 @@ class _Build:
     prerenderer: Prerenderer | None = None
     scratch: tempfile.TemporaryDirectory[str] | None = None
     """Where the search records are written for Pagefind."""
-    records_written: Callable[[], None] | None = None
+    search_indexed: Callable[[], tuple[int, float]] | None = None
 
 
 _build: _Build | None = None
@@ -177,11 +177,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if state.prerenderer.parallel:
         log.info(f"Rendering {len(notices)} notice pages in a second process")
     if state.settings.search:
-        # The search records need only the archive: the worker writes them once it has
-        # rendered the pages, while MkDocs is still busy with its templates.
+        # The search index needs only the archive: the worker writes the records and runs
+        # Pagefind once it has rendered the notice pages, while MkDocs is still busy with its
+        # templates. (MkDocs has emptied the site folder before this hook.)
         state.scratch = tempfile.TemporaryDirectory(prefix="notices-search-")
-        state.records_written = state.prerenderer.run_later(
-            write_notice_records, Path(state.scratch.name)
+        state.search_indexed = state.prerenderer.run_later(
+            index_notices, Path(state.scratch.name), Path(config.site_dir)
         )
     for asset in sorted(ASSETS_DIR.iterdir()):
         files.append(File.generated(config, ASSETS + asset.name, abs_src_path=str(asset)))
@@ -299,14 +300,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     started = time.perf_counter()
     try:
-        assert state.records_written is not None and state.scratch is not None
-        state.records_written()
-        count = index_folder(Path(state.scratch.name), Path(config.site_dir))
+        assert state.search_indexed is not None
+        count, seconds = state.search_indexed()
     except SearchIndexError as exc:
         raise PluginError(f"The search index could not be built: {exc}") from None
     finally:
         _clean_up(state)
-    log.info(f"Search index: {count} notices indexed in {time.perf_counter() - started:.1f} s")
+    waited = time.perf_counter() - started
+    log.info(
+        f"Search index: {count} notices indexed in {seconds:.1f} s ({waited:.1f} s after the pages)"
+    )
 
 
 def on_build_error(error: Exception) -> None:

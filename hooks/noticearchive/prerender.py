@@ -76,12 +76,13 @@ class Prerenderer:
         return self._ready.pop(page.url)
 
     def run_later(self, job: Callable[..., T], *args: Any) -> Callable[[], T]:
-        """Run ``job(renderer, *args)`` in the worker once it has rendered the pages (or here,
-        now, without a worker); returns a function that waits for the job's result. The job
-        must be a module-level function, which the worker finds by name."""
+        """Run ``job(renderer, *args)`` in the worker once it has rendered the pages (without
+        a worker: here, when its result is asked for); returns a function that waits for the
+        job's result, once. The job must be a module-level function, which the worker finds by
+        name."""
         if self._pool is None:
-            result = job(self._renderer, *args)
-            return lambda: result
+            renderer = self._renderer
+            return lambda: job(renderer, *args)
         pending = self._pool.apply_async(_run_job, (job, args))
         return pending.get
 

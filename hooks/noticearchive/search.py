@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,9 +173,14 @@ def index_folder(folder: Path, site_dir: Path) -> int:
     return int(counted.group(1)) if counted else 0
 
 
-def write_notice_records(renderer: Renderer, folder: Path) -> None:
-    """Every notice's record, for one build (a job the page-rendering worker can run)."""
+def index_notices(renderer: Renderer, folder: Path, site_dir: Path) -> tuple[int, float]:
+    """Write every notice's record into ``folder`` and index them into ``site_dir/pagefind``:
+    how many were indexed, and the seconds it took. A job the page-rendering worker runs once
+    it has rendered the notice pages, so that Pagefind works while the site engine is still
+    writing the other pages."""
+    started = time.perf_counter()
     write_records(notice_records(renderer.archive, renderer.urls, renderer.links), folder)
+    return index_folder(folder, site_dir), time.perf_counter() - started
 
 
 def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
