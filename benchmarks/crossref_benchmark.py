@@ -84,6 +84,13 @@ def build_share(n: int, folder: Path, runs: int) -> None:
         f"CPU {cpu['with']:.1f} s against {cpu['without']:.1f} s: "
         f"+{100 * (cpu['with'] / cpu['without'] - 1):.1f}% (target: at most +10%)"
     )
+    # Runs next to each other share the machine's mood: their ratios are steadier.
+    paired = [w / wo for (w, _), (wo, _) in zip(runs_by["with"], runs_by["without"], strict=True)]
+    print(
+        "  paired runs, with / without (wall): "
+        + ", ".join(f"{r:.2f}" for r in paired)
+        + f"; median {statistics.median(paired):.2f}"
+    )
 
 
 def main() -> int:

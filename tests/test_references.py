@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from noticearchive.references import body_key, find_mentions, number_key
+from noticearchive.references import _NUMBER_AT, _numbers, body_key, find_mentions, number_key
 
 # (text, [(type word, number, date, body starts with)]). Written for these tests.
 PHRASINGS = [
@@ -103,3 +105,13 @@ def test_number_key_ignores_spelling_differences() -> None:
 def test_body_key_expands_abbreviations() -> None:
     assert body_key("UBND tỉnh Hậu Giang") == body_key("Ủy ban nhân dân tỉnh Hậu Giang")
     assert body_key("UBND TP. Vị Thanh") == "uy ban nhan dan thanh pho vi thanh"
+
+
+# Text made of the characters numbers and their surroundings are made of, so that near-misses
+# ("12a3/", "x12/TB", "12/2018/", "Đ12/QĐ") are frequent.
+_NUMBERISH = st.text(alphabet="0123456789abxQĐÐTB/-.& \nsốngày", max_size=60)
+
+
+@given(_NUMBERISH)
+def test_the_quick_number_scan_finds_what_the_pattern_finds(text: str) -> None:
+    assert [m.span() for m in _numbers(text)] == [m.span() for m in _NUMBER_AT.finditer(text)]

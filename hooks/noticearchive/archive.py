@@ -60,6 +60,8 @@ class Archive:
     by_month: Mapping[tuple[int, int], tuple[Notice, ...]]
     by_series: Mapping[tuple[str, str], tuple[Notice, ...]]
     """Notices of one body and one type: the series a number belongs to."""
+    by_agency_topic: Mapping[tuple[str, str], tuple[Notice, ...]]
+    """Notices of one body on one topic (related notices are looked up here)."""
     position_in_series: Mapping[Notice, int]
     position_in_year: Mapping[Notice, int]
     """0-based place of each notice in the (newest first) list of its year."""
@@ -78,6 +80,7 @@ class Archive:
             by_year=by_year,
             by_month=_group(ordered, lambda n: ((n.year, n.date.month),)),
             by_series=series,
+            by_agency_topic=_group(ordered, lambda n: ((n.agency.id, t.id) for t in n.topics)),
             position_in_series=_positions(series),
             position_in_year=_positions(by_year),
         )

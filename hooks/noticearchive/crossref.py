@@ -89,6 +89,16 @@ class CrossReferences:
     relations_from: dict[Notice, list[Relation]] = field(default_factory=lambda: defaultdict(list))
     relations_to: dict[Notice, list[Relation]] = field(default_factory=lambda: defaultdict(list))
     status: dict[Notice, Status] = field(default_factory=dict)
+    _citations: set[tuple[int, int]] = field(default_factory=set, repr=False)
+    """(target, citing) pairs already in ``cited_by``: a notice cited by thousands is checked
+    in constant time."""
+
+    def add_citation(self, target: Notice, citing: Notice) -> None:
+        """Record that ``citing`` cites ``target`` (once, however often it names it)."""
+        pair = (id(target), id(citing))
+        if pair not in self._citations:
+            self._citations.add(pair)
+            self.cited_by[target].append(citing)
 
     def status_of(self, notice: Notice) -> Status:
         return self.status.get(notice, Status.IN_FORCE)
@@ -176,8 +186,8 @@ def _resolve_mentions(
                     line=_line_of(notice, notice.body, mention.start),
                 )
             )
-            if target is not None and notice not in refs.cited_by[target]:
-                refs.cited_by[target].append(notice)
+            if target is not None:
+                refs.add_citation(target, notice)
         refs.references[notice] = resolved
 
 
@@ -219,8 +229,7 @@ def _resolve_relations(
             relation = Relation(ref.kind, notice, target)
             refs.relations_from[notice].append(relation)
             refs.relations_to[target].append(relation)
-            if notice not in refs.cited_by[target]:
-                refs.cited_by[target].append(notice)
+            refs.add_citation(target, notice)
 
 
 def _effective(notice: Notice) -> date:
@@ -255,12 +264,11 @@ def cross_reference(archive: Archive, *, as_of: date, problems: Problems) -> Cro
 def related_notices(archive: Archive, notice: Notice, *, limit: int = 5) -> list[Notice]:
     """A few notices on the same subject: of the same body and a shared topic first, then of
     any body with a shared topic; most recent first within each."""
-    topics = {t.id for t in notice.topics}
+    topics = sorted({t.id for t in notice.topics})
     chosen: list[Notice] = []
-    same_body = (
-        n for n in archive.by_agency.get(notice.agency.id, ()) if topics & {t.id for t in n.topics}
-    )
-    for pool in (same_body, _merged_topics(archive, topics)):
+    same_body = _merged([archive.by_agency_topic.get((notice.agency.id, t), ()) for t in topics])
+    any_body = _merged([archive.by_topic.get(t, ()) for t in topics])
+    for pool in (same_body, any_body):
         for other in pool:
             if len(chosen) == limit:
                 return chosen
@@ -269,9 +277,9 @@ def related_notices(archive: Archive, notice: Notice, *, limit: int = 5) -> list
     return chosen
 
 
-def _merged_topics(archive: Archive, topics: set[str]) -> Iterable[Notice]:
-    """Notices of any of the topics, newest first (each list is newest first already)."""
-    lists = [archive.by_topic.get(t, ()) for t in sorted(topics)]
+def _merged(lists: list[tuple[Notice, ...]]) -> Iterable[Notice]:
+    """The notices of several newest-first lists, newest first (a notice in two lists comes
+    twice): only as many are looked at as are taken."""
     return heapq.merge(*lists, key=newest_first_key)
 
 

@@ -152,10 +152,37 @@ def _tail(text: str, end: int) -> tuple[int, dt.date | None, str | None]:
     return span_end, found_date, body
 
 
+_NUMBER_HEAD = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+
+
+def _numbers(text: str) -> Iterator[re.Match[str]]:
+    """What ``_NUMBER_AT.finditer(text)`` finds, several times faster.
+
+    Every number holds "/" or "-" right after its sequence, and the text holds few of them:
+    finding those characters is a plain substring search, and the number pattern is then tried
+    only where one follows a digit or a letter, at the start of the run of digits and letters
+    before it, rather than at every position of the text."""
+    starts: set[int] = set()
+    for separator in ("/", "-"):
+        at = text.find(separator, 1)
+        while at != -1:
+            start = at
+            while start > 0 and text[start - 1] in _NUMBER_HEAD:
+                start -= 1
+            if start < at:
+                starts.add(start)
+            at = text.find(separator, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (found := _NUMBER_AT.match(text, start)):
+            end = found.end()
+            yield found
+
+
 def find_mentions(text: str) -> Iterator[Mention]:
     """Every mention of a numbered document in the text, in order."""
     consumed = 0
-    for found in _NUMBER_AT.finditer(text):
+    for found in _numbers(text):
         if found.start() < consumed:
             continue  # part of a list already read: "… số 30/2020/NĐ-CP và 31/2020/NĐ-CP"
         typed = _TYPE_BEFORE.search(text, max(0, found.start() - _TYPE_REACH), found.start())
@@ -191,17 +218,25 @@ _CODE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$|(`+).+?\2", re.M | re.S
 def mask_code(markdown: str) -> str:
     """The Markdown with code blocks and spans blanked out (offsets and lines kept): text in
     code is shown as written and never read as a mention."""
+    if "`" not in markdown and "~~~" not in markdown:
+        return markdown  # most notices: no code, and no need to scan for it
     return _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), markdown)
 
 
+_NUMBER_PARTS = re.compile(r"^(\d+)([a-z]?)(?:/(\d{4}))?[/-](.+)$")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def number_key(number: str) -> tuple[int, str, int | None] | None:
     """What identifies a number across spellings: the sequence (without leading zeros), the
-    ký hiệu folded to lower-case ASCII, and the year written in the number, if any."""
-    match = re.match(r"^(\d+)([a-z]?)(?:/(\d{4}))?[/-](.+)$", clean_number(number).strip())
+    ký hiệu folded to lower-case ASCII, and the year written in the number, if any. (Cached:
+    the same numbers are cited over and over.)"""
+    match = _NUMBER_PARTS.match(clean_number(number).strip())
     if not match:
         return None
     sequence, letter, year, symbol = match.groups()
-    symbol_key = re.sub(r"[^a-z0-9]+", "", fold(letter + "|" + symbol).lower())
+    symbol_key = _NOT_ALNUM.sub("", fold(letter + "|" + symbol).lower())
     return (int(sequence), symbol_key, int(year) if year else None)
 
 
