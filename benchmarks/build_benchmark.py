@@ -249,15 +249,22 @@ class TreeMemory:
 
 
 def _tree(pid: int) -> list[int]:
+    """The process and all its descendants, through the children of every thread (a process
+    started from a worker thread is listed under that thread, not the main one)."""
     found, stack = [], [pid]
     while stack:
         current = stack.pop()
         found.append(current)
         try:
-            children = Path(f"/proc/{current}/task/{current}/children").read_text()
+            tasks = os.listdir(f"/proc/{current}/task")
         except OSError:
             continue
-        stack.extend(int(c) for c in children.split())
+        for task in tasks:
+            try:
+                children = Path(f"/proc/{current}/task/{task}/children").read_text()
+            except OSError:
+                continue
+            stack.extend(int(c) for c in children.split())
     return found
 
 

@@ -104,7 +104,10 @@ if str(REPO_ROOT) not in sys.path:  # run as a script: make ``benchmarks`` impor
 
 from benchmarks import search_merge  # noqa: E402
 from benchmarks.build_benchmark import (  # noqa: E402
+    _check_workdir,
     _environment,
+    _pss_kib,
+    _tree,
     _write_yaml,
     archive_config,
     baseline_config,
@@ -142,42 +145,12 @@ CHROMIUM_ARGS = [
 # Measuring a process tree
 
 
-def _tree(pid: int) -> list[int]:
-    """The process and all its descendants, through the children of every thread (a process
-    started from a worker thread is listed under that thread, not the main one)."""
-    found, stack = [], [pid]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        try:
-            tasks = os.listdir(f"/proc/{current}/task")
-        except OSError:
-            continue
-        for task in tasks:
-            try:
-                children = Path(f"/proc/{current}/task/{task}/children").read_text()
-            except OSError:
-                continue
-            stack.extend(int(c) for c in children.split())
-    return found
-
-
 def _status_kib(pid: int, field_name: str) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith(field_name + ":"):
                 return int(line.split()[1])
     except (OSError, ValueError, IndexError):
-        pass
-    return 0
-
-
-def _pss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
         pass
     return 0
 
@@ -716,9 +689,8 @@ def benchmark(n: int, args: argparse.Namespace) -> Result:
         ("archive", archive_dir / "mkdocs.yml", archive_site),
         ("baseline", baseline_dir / "mkdocs.yml", baseline_site),
     ):
-        # Measured here rather than with build_benchmark.build, whose sampler follows the
-        # children of the main thread only and so misses the Pagefind the hook starts from a
-        # worker thread.
+        # Measured here rather than with build_benchmark.build, which samples the whole
+        # tree's memory only: this also gives Pagefind's own peak.
         shutil.rmtree(site, ignore_errors=True)
         command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
         built = measure(command, folder / f"build-{kind}.log", cwd=config.parent)
@@ -1137,13 +1109,6 @@ def print_targets(results: Sequence[Result]) -> None:
 
 # --------------------------------------------------------------------------------------------
 # Main
-
-
-def _check_workdir(workdir: Path) -> Path:
-    workdir = workdir.resolve()
-    if workdir == REPO_ROOT or REPO_ROOT in workdir.parents:
-        raise SystemExit(f"--workdir must be outside the repository ({REPO_ROOT})")
-    return workdir
 
 
 def build_parser() -> argparse.ArgumentParser:
