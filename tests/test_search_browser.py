@@ -210,6 +210,29 @@ def test_filters_show_counts_and_narrow_results(page: Any, base: str) -> None:
     page.wait_for_function("document.querySelectorAll('.na-result').length == 2")
 
 
+def test_a_phone_loads_the_filters_only_when_they_are_unfolded(browser: Any, base: str) -> None:
+    filter_files: list[str] = []
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    context.on("request", lambda r: "/pagefind/filter/" in r.url and filter_files.append(r.url))
+    page = context.new_page()
+    search(page, base, "ke hoach")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#na-filters fieldset").count() == 0 and not filter_files
+    page.click("#na-filter-box summary")
+    agency = page.locator('[data-group="agency"] label', has_text="UBND tỉnh").first
+    assert int(agency.inner_text().split()[-1]) >= 1
+    assert filter_files, "the filter index is fetched once the filters are unfolded"
+    context.close()
+
+
+def test_a_wide_screen_shows_the_filters_with_the_results(browser: Any, base: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    search(page, base, "ke hoach")
+    assert page.is_visible('[data-group="type"] label:has-text("Kế hoạch")')
+    context.close()
+
+
 def test_sorting(page: Any, base: str) -> None:
     rows = search(page, base, "tinh")
     assert len(rows) >= 5

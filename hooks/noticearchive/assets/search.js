@@ -38,8 +38,10 @@ async function engine() {
   return pagefind;
 }
 
-// The filter index (a few hundred kilobytes in a large archive) is loaded after the first
-// results are shown, not before: results carry filter counts only once it is loaded.
+// The filter index (about a hundred kilobytes at 10,000 notices) is loaded after the first
+// results are shown, and on a phone, where the filters are folded, only when the reader
+// unfolds them: a search carries filter counts only once it is loaded, and working them out
+// costs Pagefind a second search (a second or more for a common word in a large archive).
 async function loadFilters() {
   if (!filtersLoaded) {
     totals = await (await engine()).filters();
@@ -213,9 +215,12 @@ function sortedValues(group, counts) {
   return values.sort((a, b) => counts[b] - counts[a] || a.localeCompare(b, "vi"));
 }
 
-function filtersHtml(state, counts) {
+function showChosenCount(state) {
   const chosen = GROUPS.reduce((n, g) => n + state.filters[g].length, 0);
   filterCount.textContent = chosen ? `(${chosen} đang chọn)` : "";
+}
+
+function filtersHtml(state, counts) {
   let html = "";
   for (const group of GROUPS) {
     const groupCounts = { ...(counts[group] || {}) };
@@ -255,20 +260,45 @@ async function pageHtml(results, from, terms, exact) {
   return items.map((i) => resultHtml(i, terms, exact)).join("");
 }
 
+let filtersShown = false;
+
+// The filters with their counts for the state, if the panel is unfolded; ``counts`` when the
+// search already carries them.
+async function showFilters(state, mine, counts) {
+  if (!filterBox.open) return;
+  if (!counts) {
+    if (!filtersLoaded) {
+      filtersBox.innerHTML = `<p class="na-search__status">Đang tải bộ lọc…</p>`;
+      await loadFilters();
+      if (mine !== generation) return;
+    }
+    const everything = !state.q && !hasFilters(state);
+    counts = everything ? totals : (await runSearch(state)).filters || {};
+    if (mine !== generation) return;
+  }
+  filtersBox.innerHTML = filtersHtml(state, counts);
+  filtersShown = true;
+}
+
+filterBox.addEventListener("toggle", () => {
+  if (filterBox.open && !filtersShown) showFilters(readState(), generation, null);
+});
+
 async function render(state) {
   const mine = ++generation;
+  filtersShown = false;
   input.value = state.q;
+  showChosenCount(state);
   if (!state.q && !hasFilters(state)) {
-    await loadFilters();
-    if (mine !== generation) return;
-    if (!state.q) input.focus();
+    input.focus();
     resultsBox.innerHTML =
       `<p class="na-search__intro">Nhập số, ký hiệu hoặc từ khóa, hoặc chọn một bộ lọc để xem ` +
       `các văn bản, mới nhất trước.</p>`;
-    filtersBox.innerHTML = filtersHtml(state, totals);
+    await showFilters(state, mine, filtersLoaded ? totals : null);
     return;
   }
   resultsBox.innerHTML = `<p class="na-search__status">Đang tìm…</p>`;
+  const withCounts = filtersLoaded;
   const search = await runSearch(state);
   if (mine !== generation) return;
   const terms = queryTerms(state.q, search.exact);
@@ -288,14 +318,7 @@ async function render(state) {
   if (mine !== generation) return;
   resultsBox.innerHTML = `${head}<ol class="na-list" id="na-list">${first}</ol>`;
   showMoreButton(search, terms, total);
-  let counts = search.filters || {};
-  if (!filtersLoaded) {
-    await loadFilters();
-    if (mine !== generation) return;
-    counts = (await runSearch(state)).filters || {};
-    if (mine !== generation) return;
-  }
-  filtersBox.innerHTML = filtersHtml(state, counts);
+  await showFilters(state, mine, withCounts ? search.filters || {} : null);
 }
 
 function showMoreButton(search, terms, total) {
