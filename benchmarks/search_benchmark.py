@@ -662,7 +662,7 @@ class Result:
 
 
 _HOOK_INDEX = re.compile(
-    r"Search index: (\d+) notices indexed in ([\d.]+) s \(([\d.]+) s after the pages\)"
+    r"Search index: (\d+) notices indexed in ([\d.]+) s \(the build waited ([\d.]+) s for it\)"
 )
 
 
@@ -844,7 +844,7 @@ def print_indexing(results: Sequence[Result], runs: int) -> None:
         hook = "?"
         if r.hook_index_seconds is not None:
             hook = (
-                f"{r.hook_index_seconds:.1f} s, {r.hook_wait_seconds:.1f} s of it after the pages"
+                f"{r.hook_index_seconds:.1f} s; the build waited {r.hook_wait_seconds:.1f} s for it"
             )
         built, base = r.builds.get("archive"), r.builds.get("baseline")
         if built and base:

@@ -178,8 +178,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.info(f"Rendering {len(notices)} notice pages in a second process")
     if state.settings.search:
         # The search index needs only the archive: the worker writes the records and runs
-        # Pagefind once it has rendered the notice pages, while MkDocs is still busy with its
-        # templates. (MkDocs has emptied the site folder before this hook.)
+        # Pagefind as soon as it has rendered the notice pages, whatever MkDocs still has to
+        # write. (MkDocs has emptied the site folder before this hook.)
         state.scratch = tempfile.TemporaryDirectory(prefix="notices-search-")
         state.search_indexed = state.prerenderer.run_later(
             index_notices, Path(state.scratch.name), Path(config.site_dir)
@@ -308,7 +308,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         _clean_up(state)
     waited = time.perf_counter() - started
     log.info(
-        f"Search index: {count} notices indexed in {seconds:.1f} s ({waited:.1f} s after the pages)"
+        f"Search index: {count} notices indexed in {seconds:.1f} s (the build waited "
+        f"{waited:.1f} s for it)"
     )
 
 

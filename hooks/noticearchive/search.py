@@ -175,9 +175,8 @@ def index_folder(folder: Path, site_dir: Path) -> int:
 
 def index_notices(renderer: Renderer, folder: Path, site_dir: Path) -> tuple[int, float]:
     """Write every notice's record into ``folder`` and index them into ``site_dir/pagefind``:
-    how many were indexed, and the seconds it took. A job the page-rendering worker runs once
-    it has rendered the notice pages, so that Pagefind works while the site engine is still
-    writing the other pages."""
+    how many were indexed, and the seconds it took. A job the page-rendering worker runs as
+    soon as it has rendered the notice pages, whatever the site engine still has to write."""
     started = time.perf_counter()
     write_records(notice_records(renderer.archive, renderer.urls, renderer.links), folder)
     return index_folder(folder, site_dir), time.perf_counter() - started
