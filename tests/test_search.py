@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -61,6 +62,18 @@ def test_every_notice_is_in_the_index_once_and_no_hub_page_is(
     indexed = sorted(str(f["url"]) for f in fragments(build.site))
     assert indexed == sorted("/" + urls.notice(n) for n in archive.notices)
     assert len(indexed) == len(set(indexed)) == 7
+
+
+def test_search_page_preloads_its_scripts_and_no_other_page_does(
+    search_build: tuple[Project, Build],
+) -> None:
+    _project, build = search_build
+    page = (build.site / "tim-kiem" / "index.html").read_text(encoding="utf-8")
+    head = page.split("</head>")[0]
+    preloads = re.findall(r'<link rel="modulepreload" href="([^"]+)">', head)
+    assert preloads == ["../assets/archive/search.js", "../pagefind/pagefind.js"]
+    assert all((build.site / "tim-kiem" / href).resolve().is_file() for href in preloads)
+    assert "modulepreload" not in (build.site / "index.html").read_text(encoding="utf-8")
 
 
 def test_record_holds_metadata_filters_and_sort(search_build: tuple[Project, Build]) -> None:
