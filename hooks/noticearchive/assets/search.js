@@ -261,6 +261,7 @@ async function pageHtml(results, from, terms, exact) {
 }
 
 let filtersShown = false;
+let rendered = 0; // the generation whose results are shown
 
 // The filters with their counts for the state, if the panel is unfolded; ``counts`` when the
 // search already carries them.
@@ -280,8 +281,12 @@ async function showFilters(state, mine, counts) {
   filtersShown = true;
 }
 
+// Unfolded by the reader (or on a wide screen, by the script as the page opens): a search
+// still under way shows the filters itself when it is done.
 filterBox.addEventListener("toggle", () => {
-  if (filterBox.open && !filtersShown) showFilters(readState(), generation, null);
+  if (filterBox.open && !filtersShown && rendered === generation) {
+    showFilters(readState(), generation, null);
+  }
 });
 
 async function render(state) {
@@ -294,6 +299,7 @@ async function render(state) {
     resultsBox.innerHTML =
       `<p class="na-search__intro">Nhập số, ký hiệu hoặc từ khóa, hoặc chọn một bộ lọc để xem ` +
       `các văn bản, mới nhất trước.</p>`;
+    rendered = mine;
     await showFilters(state, mine, filtersLoaded ? totals : null);
     return;
   }
@@ -318,6 +324,7 @@ async function render(state) {
   if (mine !== generation) return;
   resultsBox.innerHTML = `${head}<ol class="na-list" id="na-list">${first}</ol>`;
   showMoreButton(search, terms, total);
+  rendered = mine;
   await showFilters(state, mine, withCounts ? search.filters || {} : null);
 }
 
