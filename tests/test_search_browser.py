@@ -229,7 +229,8 @@ def test_a_wide_screen_shows_the_filters_with_the_results(browser: Any, base: st
     context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN")
     page = context.new_page()
     search(page, base, "ke hoach")
-    assert page.is_visible('[data-group="type"] label:has-text("Kế hoạch")')
+    # The counts follow the results; no click is needed for them.
+    page.wait_for_selector('[data-group="type"] label:has-text("Kế hoạch")', state="visible")
     context.close()
 
 
