@@ -7,24 +7,18 @@ texts) would flatter it. So the generator is checked by the archive's own loader
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from noticearchive.archive import load_archive
-from noticearchive.cli import main as notices_main
-
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # pytest puts tests/ on the path, not the project folder
-    sys.path.insert(0, str(ROOT))
-
-from benchmarks.synthetic import (  # noqa: E402
+from benchmarks.synthetic import (
     BODY_MAX_BYTES,
     BODY_MIN_BYTES,
     YEARS,
     generate,
 )
+from noticearchive.archive import load_archive
+from noticearchive.cli import main as notices_main
 
 N = 30
 

@@ -16,11 +16,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # pytest puts tests/ on the path, not the project folder
-    sys.path.insert(0, str(ROOT))
-
-from benchmarks.search_benchmark import (  # noqa: E402
+from benchmarks.search_benchmark import (
     BUNDLE_PARTS,
     bundle_sizes,
     fit,
@@ -28,7 +24,9 @@ from benchmarks.search_benchmark import (  # noqa: E402
     run_archive_index,
     shard_years,
 )
-from benchmarks.synthetic import generate  # noqa: E402
+from benchmarks.synthetic import generate
+
+ROOT = Path(__file__).resolve().parents[1]
 
 N = 40
 
