@@ -62,7 +62,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -77,6 +76,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(REPO_ROOT))
 
+from benchmarks.processes import TreeSampler  # noqa: E402
 from benchmarks.synthetic import PLAIN_NAV, SyntheticArchive, generate  # noqa: E402
 
 DEFAULT_WORKDIR = Path("/tmp/notices-benchmark")
@@ -227,57 +227,6 @@ class Result:
 _BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
 
 
-class TreeMemory:
-    """Samples the memory of a process and all its descendants (the archive renders notice
-    pages in a forked worker, and Pagefind runs as a child): the peak of the summed
-    proportional set sizes (PSS), which counts pages shared after a fork once, not twice."""
-
-    def __init__(self, pid: int, interval: float = 0.1) -> None:
-        self.pid, self.interval, self.peak_kib = pid, interval, 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.peak_kib = max(self.peak_kib, sum(_pss_kib(p) for p in _tree(self.pid)))
-            self._stop.wait(self.interval)
-
-
-def _tree(pid: int) -> list[int]:
-    """The process and all its descendants, through the children of every thread (a process
-    started from a worker thread is listed under that thread, not the main one)."""
-    found, stack = [], [pid]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        try:
-            tasks = os.listdir(f"/proc/{current}/task")
-        except OSError:
-            continue
-        for task in tasks:
-            try:
-                children = Path(f"/proc/{current}/task/{task}/children").read_text()
-            except OSError:
-                continue
-            stack.extend(int(c) for c in children.split())
-    return found
-
-
-def _pss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
 def build(kind: str, number: int, config: Path, site_dir: Path, log: Path) -> Run:
     """One ``mkdocs build`` in a fresh process; its wall time, CPU time and peak memory."""
     shutil.rmtree(site_dir, ignore_errors=True)
@@ -288,7 +237,7 @@ def build(kind: str, number: int, config: Path, site_dir: Path, log: Path) -> Ru
         process = subprocess.Popen(
             command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=config.parent
         )
-        sampler = TreeMemory(process.pid)
+        sampler = TreeSampler(process.pid, interval=0.1)
         _pid, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         sampler.stop()
@@ -304,7 +253,7 @@ def build(kind: str, number: int, config: Path, site_dir: Path, log: Path) -> Ru
         wall=wall,
         cpu=usage.ru_utime + usage.ru_stime,
         rss_kib=usage.ru_maxrss,  # KiB on Linux
-        tree_kib=sampler.peak_kib,
+        tree_kib=sampler.peak_pss_kib,
         reported=float(reported.group(1)) if reported else None,
         warnings=tuple(line for line in text.splitlines() if line.startswith("WARNING")),
     )

@@ -34,9 +34,9 @@ What it does, for each N:
    - *plain*: ``python -m pagefind --site <baseline site>`` (the ``pagefind`` package, its
      binary from ``pagefind_bin``) in a fresh process.
 
-   Each run's memory is sampled from /proc every 0.05 s over the whole process tree (every
-   thread's children: the archive starts Pagefind from a worker thread): the peak of the
-   summed PSS, as ``build_benchmark.TreeMemory`` does, and the peak resident size (VmHWM) of
+   Each run's memory is sampled from /proc every 0.05 s over the whole process tree
+   (``processes.TreeSampler``, which ``build_benchmark`` uses too): the peak of the
+   summed PSS, and the peak resident size (VmHWM) of
    each process, so Pagefind's own peak is known apart from the Python process that feeds
    it. (``ru_maxrss`` of a child is not used: Linux starts a child's count at its parent's
    peak when it is spawned, so a Pagefind started by a large Python process would inherit
@@ -87,7 +87,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -105,13 +104,12 @@ from benchmarks import search_merge  # noqa: E402
 from benchmarks.build_benchmark import (  # noqa: E402
     _check_workdir,
     _environment,
-    _pss_kib,
-    _tree,
     _write_yaml,
     archive_config,
     baseline_config,
 )
 from benchmarks.gzip_server import Sent, serve  # noqa: E402
+from benchmarks.processes import TreeSampler  # noqa: E402
 from benchmarks.synthetic import generate  # noqa: E402
 
 DEFAULT_WORKDIR = Path("/tmp/notices-search-benchmark")
@@ -138,65 +136,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 """As ``tests/browser.py``: without the last three Chromium keeps calling home."""
-
-
-# --------------------------------------------------------------------------------------------
-# Measuring a process tree
-
-
-def _status_kib(pid: int, field_name: str) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field_name + ":"):
-                return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
-
-
-def _name(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
-    except OSError:
-        return "?"
-
-
-class TreeSampler:
-    """Samples a process tree every ``interval`` seconds: the peak of the summed PSS, and each
-    process's peak resident size (VmHWM, the kernel's own high-water mark, so a peak between
-    two samples is not missed while the process lives)."""
-
-    def __init__(self, pid: int, interval: float = 0.05) -> None:
-        self.pid, self.interval = pid, interval
-        self.peak_pss_kib = 0
-        self.hwm_kib: dict[tuple[int, str], int] = {}
-        """Peak resident size by process and name (a process that execs changes its name and
-        starts a new high-water mark)."""
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            pss = 0
-            for pid in _tree(self.pid):
-                pss += _pss_kib(pid)
-                key = (pid, _name(pid))
-                self.hwm_kib[key] = max(self.hwm_kib.get(key, 0), _status_kib(pid, "VmHWM"))
-            self.peak_pss_kib = max(self.peak_pss_kib, pss)
-            self._stop.wait(self.interval)
-
-    def peak_named(self, name: str) -> int:
-        """The largest peak resident size among the processes of that name."""
-        return max((k for (_p, n), k in self.hwm_kib.items() if n == name), default=0)
-
-    def peak_of(self, pid: int) -> int:
-        """The peak resident size of one process (after its last exec)."""
-        return max((k for (p, _n), k in self.hwm_kib.items() if p == pid), default=0)
 
 
 @dataclass(frozen=True, slots=True)
