@@ -10,9 +10,10 @@ step with that of a plain ``python -m pagefind --site`` run, which starts fresh.
 inside a ``mkdocs build``, the indexing step would share its process with everything the
 build held before it. Here the process does what the MkDocs hook does after the build, and
 nothing else: it loads the archive and resolves its cross-references (a notice's status is in
-its record), then times :func:`noticearchive.search.write_search_index` over
-:func:`noticearchive.search.notice_records`, which writes one small HTML record per notice to
-a scratch folder and has Pagefind index that folder into ``SITE_DIR/pagefind``.
+its record), then times what the rendering worker does (``index_notices``): it writes
+:func:`noticearchive.search.notice_records`, one small HTML record per notice, to a scratch
+folder and has Pagefind index that folder into ``SITE_DIR/pagefind`` (:func:`write_search_index`,
+over records this script may change first).
 
 ``--variant`` changes the records before they are written, to see what Pagefind's memory
 depends on (see :data:`VARIANTS`); ``--limit`` indexes the first K notices only;
@@ -29,6 +30,7 @@ import json
 import re
 import resource
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -40,8 +42,9 @@ from noticearchive.problems import Problems
 from noticearchive.search import (
     TEXT_MARK,
     SearchRecord,
+    index_folder,
     notice_records,
-    write_search_index,
+    write_records,
 )
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
@@ -107,6 +110,14 @@ class _Counted:
             self.bytes += len(record.html.encode("utf-8"))
             yield record
         self.done_at = time.perf_counter()
+
+
+def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
+    """Index the records into ``site_dir/pagefind`` as the archive does: written to a scratch
+    folder, then Pagefind over it; returns how many were indexed."""
+    with tempfile.TemporaryDirectory(prefix="notices-search-") as scratch:
+        write_records(records, Path(scratch))
+        return index_folder(Path(scratch), site_dir)
 
 
 def run(

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -180,10 +179,3 @@ def index_notices(renderer: Renderer, folder: Path, site_dir: Path) -> tuple[int
     started = time.perf_counter()
     write_records(notice_records(renderer.archive, renderer.urls, renderer.links), folder)
     return index_folder(folder, site_dir), time.perf_counter() - started
-
-
-def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
-    """Index the records into ``site_dir/pagefind``; returns how many were indexed."""
-    with tempfile.TemporaryDirectory(prefix="notices-search-") as scratch:
-        write_records(records, Path(scratch))
-        return index_folder(Path(scratch), site_dir)
