@@ -57,6 +57,8 @@ class Sent:
     started: float = 0.0
     """``time.perf_counter()`` when the request was read (for a waterfall of a page load)."""
     finished: float = 0.0
+    sent_at: float = 0.0
+    """``time.time()`` when the response was sent: comparable with the browser's clock."""
 
 
 class Log:
@@ -181,7 +183,7 @@ class GzipHandler(SimpleHTTPRequestHandler):
         relative = unquote(os.path.relpath(path, root)) if path.startswith(root) else path
         self._log.add(
             Sent(relative, status, size, body, self._header_bytes, gzip, self._started,
-                 time.perf_counter())
+                 time.perf_counter(), time.time())
         )  # fmt: skip
 
 

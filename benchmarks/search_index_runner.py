@@ -3,21 +3,24 @@
 Usage (the search benchmark starts it; by hand from the project folder)::
 
     .venv/bin/python benchmarks/search_index_runner.py NOTICES_DIR SITE_DIR
-        [--variant full] [--limit K] [--years 2010-2014]
+        [--variant full] [--limit K] [--years 2010-2014] [--bundle-size 3000]
 
 Why a process of its own: the benchmark compares the peak memory of the archive's indexing
 step with that of a plain ``python -m pagefind --site`` run, which starts fresh. Measured
 inside a ``mkdocs build``, the indexing step would share its process with everything the
 build held before it. Here the process does what the MkDocs hook does after the build, and
 nothing else: it loads the archive and resolves its cross-references (a notice's status is in
-its record), then times what the rendering worker does (``index_notices``): it writes
-:func:`noticearchive.search.notice_records`, one small HTML record per notice, to a scratch
-folder and has Pagefind index that folder into ``SITE_DIR/pagefind`` (:func:`write_search_index`,
-over records this script may change first).
+its record), then times what the rendering worker does (``index_notices``): it plans the
+bundles (:func:`noticearchive.search.plan_bundles`) and has
+:func:`noticearchive.search.index_bundles` write each bundle's records
+(:func:`noticearchive.search.notice_records`, which this script may change first) to a scratch
+folder, in memory where the system has room, and run Pagefind over them into
+``SITE_DIR/pagefind*``, one bundle after another.
 
 ``--variant`` changes the records before they are written, to see what Pagefind's memory
 depends on (see :data:`VARIANTS`); ``--limit`` indexes the first K notices only;
-``--years`` indexes the notices of those years only (one shard of a sharded index).
+``--years`` indexes the notices of those years only; ``--bundle-size`` sets the most notices
+in a bundle (a size above the archive's count gives one bundle).
 
 The last line printed is a JSON object: counts, seconds and the peak resident memory of this
 process and of its waited-for children (the Pagefind binary), from ``getrusage``.
@@ -41,10 +44,12 @@ from noticearchive.crossref import cross_reference
 from noticearchive.problems import Problems
 from noticearchive.search import (
     TEXT_MARK,
+    SearchBundle,
     SearchRecord,
-    index_folder,
+    index_bundles,
     notice_records,
-    write_records,
+    plan_bundles,
+    scratch_parent,
 )
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
@@ -95,29 +100,21 @@ def _years(value: str) -> set[int]:
 
 
 class _Counted:
-    """Passes records through, counting their bytes and noting when the last one was taken
-    (the moment the scratch folder is complete and Pagefind starts)."""
+    """Passes records through, counting them, their bytes and the seconds spent making and
+    writing them (the scratch folder is written as they are taken)."""
 
-    def __init__(self, records: Iterable[SearchRecord]) -> None:
-        self._records = records
+    def __init__(self) -> None:
         self.count = 0
         self.bytes = 0
-        self.done_at = 0.0
+        self.seconds = 0.0
 
-    def __iter__(self) -> Iterator[SearchRecord]:
-        for record in self._records:
+    def __call__(self, records: Iterable[SearchRecord]) -> Iterator[SearchRecord]:
+        started = time.perf_counter()
+        for record in records:
             self.count += 1
             self.bytes += len(record.html.encode("utf-8"))
             yield record
-        self.done_at = time.perf_counter()
-
-
-def write_search_index(records: Iterable[SearchRecord], site_dir: Path) -> int:
-    """Index the records into ``site_dir/pagefind`` as the archive does: written to a scratch
-    folder, then Pagefind over it; returns how many were indexed."""
-    with tempfile.TemporaryDirectory(prefix="notices-search-") as scratch:
-        write_records(records, Path(scratch))
-        return index_folder(Path(scratch), site_dir)
+        self.seconds += time.perf_counter() - started
 
 
 def run(
@@ -127,6 +124,7 @@ def run(
     variant: str = "full",
     limit: int | None = None,
     years: set[int] | None = None,
+    bundle_size: int = Settings().search_bundle_size,
 ) -> dict[str, float | int | str]:
     """Load, cross-reference, then index; the figures of the run (see the module's doc)."""
     started = time.perf_counter()
@@ -139,18 +137,18 @@ def run(
 
     change = VARIANTS[variant]
     chosen = [n for n in archive.notices[:limit] if years is None or n.year in years]
-    wanted = {id(n) for n in chosen}
+    bundles = plan_bundles(chosen, bundle_size)
+    counted = _Counted()
 
-    def records() -> Iterator[SearchRecord]:
-        for notice, record in zip(
-            archive.notices, notice_records(archive, urls, links), strict=True
-        ):
-            if id(notice) in wanted:
-                yield SearchRecord(record.url, change(record.html))
+    def records_of(bundle: SearchBundle) -> Iterator[SearchRecord]:
+        mine = [n for n in chosen if bundle.holds(n)]
+        for record in notice_records(archive, urls, links, mine):
+            yield SearchRecord(record.url, change(record.html))
 
-    counted = _Counted(records())
     begin = time.perf_counter()
-    indexed = write_search_index(counted, site_dir)
+    parent = scratch_parent(2 * max((b.count for b in bundles), default=0))
+    with tempfile.TemporaryDirectory(prefix="notices-search-", dir=parent) as scratch:
+        indexed = index_bundles(lambda b: counted(records_of(b)), bundles, Path(scratch), site_dir)
     end = time.perf_counter()
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -159,10 +157,12 @@ def run(
         "records": counted.count,
         "record_bytes": counted.bytes,
         "indexed": indexed,
+        "bundles": len(bundles),
+        "largest_bundle": max((b.count for b in bundles), default=0),
+        "scratch": str(parent or tempfile.gettempdir()),
         "load_seconds": loaded - started,
         "index_seconds": end - begin,
-        "records_seconds": (counted.done_at or end) - begin,
-        "pagefind_seconds": end - (counted.done_at or begin),
+        "records_seconds": counted.seconds,
         "self_maxrss_kib": own.ru_maxrss,
         "children_maxrss_kib": children.ru_maxrss,
     }
@@ -175,6 +175,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--variant", choices=sorted(VARIANTS), default="full")
     parser.add_argument("--limit", type=int, default=None, help="index the first K notices")
     parser.add_argument("--years", type=_years, default=None, help="e.g. 2010-2014")
+    parser.add_argument(
+        "--bundle-size",
+        type=int,
+        default=Settings().search_bundle_size,
+        help="most notices in one bundle of the index (default: the archive's, %(default)s)",
+    )
     args = parser.parse_args(argv)
     result = run(
         args.notices,
@@ -182,6 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         variant=args.variant,
         limit=args.limit,
         years=args.years,
+        bundle_size=args.bundle_size,
     )
     print(json.dumps(result), flush=True)
     return 0

@@ -35,7 +35,13 @@ from noticearchive.markdown_body import Heading
 from noticearchive.prerender import Prerenderer
 from noticearchive.problems import Problems, Severity
 from noticearchive.render.context import Renderer
-from noticearchive.search import BUNDLE_FOLDER, SearchIndexError, index_notices
+from noticearchive.search import (
+    BUNDLE_FOLDER,
+    SearchIndexError,
+    index_notices,
+    plan_bundles,
+    scratch_parent,
+)
 from noticearchive.settings import Settings, SettingsError
 from noticearchive.site import SitePage, plan_site
 from noticearchive.urls import ASSETS, SEARCH, Urls, source_uri
@@ -58,6 +64,7 @@ class _Build:
     scratch: tempfile.TemporaryDirectory[str] | None = None
     """Where the search records are written for Pagefind."""
     search_indexed: Callable[[], tuple[int, float]] | None = None
+    search_bundles: int = 0
 
 
 _build: _Build | None = None
@@ -180,9 +187,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # The search index needs only the archive: the worker writes the records and runs
         # Pagefind as soon as it has rendered the notice pages, whatever MkDocs still has to
         # write. (MkDocs has emptied the site folder before this hook.)
-        state.scratch = tempfile.TemporaryDirectory(prefix="notices-search-")
+        bundles = plan_bundles(archive.notices, state.settings.search_bundle_size)
+        largest = max((b.count for b in bundles), default=0)
+        state.scratch = tempfile.TemporaryDirectory(
+            prefix="notices-search-", dir=scratch_parent(2 * largest)
+        )
+        state.search_bundles = len(bundles)
         state.search_indexed = state.prerenderer.run_later(
-            index_notices, Path(state.scratch.name), Path(config.site_dir)
+            index_notices, bundles, Path(state.scratch.name), Path(config.site_dir)
         )
     for asset in sorted(ASSETS_DIR.iterdir()):
         files.append(File.generated(config, ASSETS + asset.name, abs_src_path=str(asset)))
@@ -314,8 +326,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         _clean_up(state)
     waited = time.perf_counter() - started
     log.info(
-        f"Search index: {count} notices indexed in {seconds:.1f} s (the build waited "
-        f"{waited:.1f} s for it)"
+        f"Search index: {count} notices indexed in {state.search_bundles} bundle(s) in "
+        f"{seconds:.1f} s (the build waited {waited:.1f} s for it)"
     )
 
 

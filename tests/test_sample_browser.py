@@ -45,6 +45,6 @@ def test_phone_layout_does_not_scroll_sideways(page: Any, base: str) -> None:
 @pytest.mark.parametrize("query", ["405/TB", "405/TB-VP.UBND"])
 def test_number_search_in_the_sample(page: Any, base: str, query: str) -> None:
     page.goto(base + "tim-kiem/?q=" + query)
-    page.wait_for_selector("#na-count")
+    page.wait_for_selector("#na-count[data-complete]")
     first = page.locator(".na-result").first
     assert first.locator(".na-item__number").inner_text() == "405/TB-VP.UBND"

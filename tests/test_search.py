@@ -11,12 +11,20 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from noticearchive.archive import load_archive
-from noticearchive.search import EVERY_NOTICE, TEXT_MARK, d_words, notice_record, plain_text
+from noticearchive.search import (
+    EVERY_NOTICE,
+    TEXT_MARK,
+    d_words,
+    notice_record,
+    plain_text,
+    plan_bundles,
+)
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
 from noticearchive.vietnamese import fold
@@ -24,21 +32,75 @@ from tests.search_archive import write_search_archive
 from tests.support import Build, Project
 
 
-def fragments(site: Path) -> list[dict[str, object]]:
-    """Every record of the built Pagefind index, decoded."""
+def bundle_fragments(bundle: Path) -> list[dict[str, object]]:
+    """Every record of one bundle of the built Pagefind index, decoded."""
     records = []
-    for path in sorted((site / "pagefind" / "fragment").iterdir()):
+    for path in sorted((bundle / "fragment").iterdir()):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         records.append(json.loads(data[len(b"pagefind_dcd") :]))
     return records
 
 
+def bundles(site: Path) -> dict[str, list[dict[str, object]]]:
+    """The records of each bundle of the built index, by folder."""
+    return {p.name: bundle_fragments(p) for p in sorted(site.glob("pagefind*/")) if p.is_dir()}
+
+
+def fragments(site: Path) -> list[dict[str, object]]:
+    """Every record of the built Pagefind index, decoded."""
+    return [record for records in bundles(site).values() for record in records]
+
+
 @pytest.fixture(scope="module")
 def search_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Build]:
-    project = Project.create(tmp_path_factory.mktemp("search") / "archive")
+    project = Project.create(tmp_path_factory.mktemp("search") / "archive", search_bundle_size=3)
     write_search_archive(project)
     return project, project.build(strict=True)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """What bundles are planned from: a notice's year."""
+
+    year: int
+
+
+def test_bundles_are_runs_of_years_newest_first_within_the_size() -> None:
+    counts = {2020: 2, 2021: 1, 2022: 4, 2023: 1}
+    notices = [Dated(year) for year, count in counts.items() for _ in range(count)]
+    plan = plan_bundles(notices, 3)
+    # 2022 holds four notices, more than the size: a year is never split.
+    assert [(b.first_year, b.last_year, b.count, b.folder) for b in plan] == [
+        (2023, 2023, 1, "pagefind"),
+        (2022, 2022, 4, "pagefind-2022"),
+        (2020, 2021, 3, "pagefind-2020-2021"),
+    ]
+    assert [(b.first_year, b.last_year) for b in plan_bundles(notices, 100)] == [(2020, 2023)]
+    assert plan_bundles([], 3) == ()
+
+
+def test_each_bundle_holds_its_years_and_every_notice_is_in_one(
+    search_build: tuple[Project, Build],
+) -> None:
+    _project, build = search_build
+    years = {
+        folder: sorted({str(r["url"]).split("/")[1] for r in records})
+        for folder, records in bundles(build.site).items()
+    }
+    assert years == {
+        "pagefind": ["2020", "2021", "2022"],
+        "pagefind-2016-2019": ["2016", "2018", "2019"],
+        "pagefind-2013": ["2013"],
+    }
+    page = build.html("tim-kiem/")
+    data = json.loads(page.split('id="na-search-data">')[1].split("</script>")[0])
+    assert data["bundles"] == [
+        {"path": "pagefind/", "first": 2020, "last": 2022, "count": 3},
+        {"path": "pagefind-2016-2019/", "first": 2016, "last": 2019, "count": 3},
+        {"path": "pagefind-2013/", "first": 2013, "last": 2013, "count": 1},
+    ]
+    assert any("7 notices indexed in 3 bundle(s)" in r.getMessage() for r in build.log)
 
 
 def test_fold_handles_d() -> None:

@@ -2,7 +2,7 @@
 the tables the issue asks for.
 
 The benchmark's figures are only worth something if its checks hold: the archive's index must
-hold exactly one page per notice, a variant or a shard exactly the notices it was given, and
+hold exactly one page per notice across its bundles, a variant exactly the notices it was given, and
 the report must carry every table (indexing beside the plain run, bundle split, browser cold
 and warm, targets). A benchmark that breaks is found here in seconds, not after an hour's run.
 """
@@ -22,7 +22,6 @@ from benchmarks.search_benchmark import (
     fit,
     make_queries,
     run_archive_index,
-    shard_years,
 )
 from benchmarks.synthetic import generate
 
@@ -44,7 +43,7 @@ def test_archive_index_holds_every_notice_once(notices: Path, tmp_path: Path) ->
     assert run.process.pagefind_kib > 0, "the Pagefind process, started from a thread, is seen"
     assert run.process.tree_kib >= run.process.pagefind_kib
     assert 0 < run.step <= run.process.wall
-    sizes = bundle_sizes(tmp_path / "site" / "pagefind")
+    sizes = bundle_sizes(tmp_path / "site")
     assert list(sizes) == list(BUNDLE_PARTS)
     assert sizes["fragment"][0] == N, "one fragment a notice"
     # A count that differs from the one expected stops the benchmark.
@@ -52,26 +51,31 @@ def test_archive_index_holds_every_notice_once(notices: Path, tmp_path: Path) ->
         run_archive_index(1, notices, tmp_path / "site", tmp_path / "log", expected=N + 1)
 
 
-def test_variants_and_shards_index_what_they_are_given(notices: Path, tmp_path: Path) -> None:
+def test_variants_index_what_they_are_given(notices: Path, tmp_path: Path) -> None:
     smaller = run_archive_index(
         1, notices, tmp_path / "a", tmp_path / "a.log", variant="title-number", limit=10
     )
     assert smaller.pages == 10
     full = run_archive_index(1, notices, tmp_path / "b", tmp_path / "b.log")
     assert int(smaller.runner["record_bytes"]) < int(full.runner["record_bytes"]) / 4
-    counts = {2010: 3, 2011: 4, 2012: 2, 2013: 5, 2014: 1}
-    shards = shard_years(counts, 6)
-    assert sum(c for _f, _l, c in shards) == 15
-    assert [(f, last) for f, last, _c in shards] == [(2010, 2011), (2012, 2014)]
-    assert shards[0] == (2010, 2011, 7)
     # The benchmark counts a year's notices from the layout <year>/<agency>/<number>.md.
     first = min(int(p.parts[-3]) for p in notices.glob("*/*/*.md"))
     in_first = len(list(notices.glob(f"{first}/*/*.md")))
-    shard = run_archive_index(
+    year = run_archive_index(
         1, notices, tmp_path / "c", tmp_path / "c.log", years=(first, first), expected=in_first
     )
-    assert 0 < shard.pages < N
+    assert 0 < year.pages < N
     assert fit([(1, 3), (2, 5), (3, 7)]) == pytest.approx((1, 2))
+
+
+def test_archive_index_in_bundles(notices: Path, tmp_path: Path) -> None:
+    run = run_archive_index(
+        1, notices, tmp_path / "site", tmp_path / "log", bundle_size=N // 4, expected=N
+    )
+    assert int(run.runner["bundles"]) >= 4 and int(run.runner["largest_bundle"]) <= N // 4
+    folders = sorted(p.name for p in (tmp_path / "site").iterdir())
+    assert folders[0] == "pagefind" and all(f.startswith("pagefind-") for f in folders[1:])
+    assert bundle_sizes(tmp_path / "site")["fragment"][0] == N
 
 
 def test_queries_come_from_the_archive(notices: Path) -> None:
@@ -89,7 +93,7 @@ def test_benchmark_prints_every_table(chromium: str, tmp_path: Path) -> None:
     # In a process of its own, as it is run: Playwright's synchronous API cannot start inside
     # the event loop the other browser tests leave running in this one.
     argv = ["--n", str(N), "--runs", "1", "--queries", "2", "--variants-at", "0"]
-    argv += ["--shard-size", "0", "--workdir", str(tmp_path / "work"), "--chromium", chromium]
+    argv += ["--workdir", str(tmp_path / "work"), "--chromium", chromium]
     script = ROOT / "benchmarks" / "search_benchmark.py"
     run = subprocess.run(
         [sys.executable, str(script), *argv], capture_output=True, text=True, cwd=ROOT
@@ -97,11 +101,11 @@ def test_benchmark_prints_every_table(chromium: str, tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr[-3000:]
     out = run.stdout
     assert out.startswith("$ ") and "Pagefind 1.5" in out
-    for heading in ("Indexing, medians of 1 run(s)", "Bundle (pagefind/", "Browser at N = 40"):
+    for heading in ("Indexing, medians of 1 run(s)", "Index on disk", "Browser at N = 40"):
         assert heading in out
     # The plain site also has its hub pages and 404 page indexed.
     assert re.search(rf"^\s+{N} \| .* \| {N} / {N + 6} *$", out, re.M), "pages: archive / plain"
-    rows = re.findall(r"^ ?(\d+) \S.*\| +\d+ +\d+ +\d+ +\d+ +\d+ \| +\d+ ", out, re.M)
+    rows = re.findall(r"^ ?(\d+) \S.*\|(?: +\d+){5} \|(?: +\d+){4} \| ", out, re.M)
     assert rows == ["1", "2"], "one row a query, cold and warm"
     assert "Tìm thấy" in out or "Không tìm thấy" in out
     assert "Targets are set at N = 10,000" in out

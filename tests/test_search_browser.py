@@ -25,7 +25,10 @@ SUB_PATH = "archive/"
 
 @pytest.fixture(scope="module")
 def search_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = Project.create(tmp_path_factory.mktemp("searchsite") / "archive")
+    # Bundles of at most three notices: 2020-2022, 2016-2019 and 2013, so that every search
+    # reads several bundles and merges what they find.
+    folder = tmp_path_factory.mktemp("searchsite") / "archive"
+    project = Project.create(folder, search_bundle_size=3)
     write_search_archive(project)
     return project
 
@@ -66,7 +69,7 @@ def expected(project: Project, query: str, *, exact: bool) -> set[str]:
 def search(page: Any, base: str, query: str, params: str = "") -> list[dict[str, str]]:
     """Open the search page for a query and read every result (pressing "Xem thêm")."""
     page.goto(f"{base}tim-kiem/?q={quote(query)}{params}")
-    page.wait_for_selector("#na-count, .na-search__intro")
+    page.wait_for_selector("#na-count[data-complete], .na-search__intro")
     while page.locator(".na-more").count():
         before = page.locator(".na-result").count()
         page.click(".na-more")
@@ -139,7 +142,7 @@ def test_widened_accented_query_ranks_exact_matches_first(
     assert exact == {"2021/so-y-te/7-kh-syt/"} and len(folded) > len(exact)
     search(page, base, "Kiên Giang")
     page.click("#na-broad")
-    page.wait_for_selector("#na-count")
+    page.wait_for_selector("#na-count[data-complete]")
     page.wait_for_function("document.querySelectorAll('.na-result').length > 1")
     rows = read_results(page, base)
     assert set(urls_of(rows)) == folded
@@ -195,7 +198,7 @@ def test_filters_show_counts_and_narrow_results(page: Any, base: str) -> None:
     agency = page.locator('[data-group="agency"] label', has_text="Sở Y tế")
     assert agency.inner_text().split()[-1] == "2"
     page.locator('[data-group="type"] input[value="Công văn"]').check()
-    page.wait_for_selector("#na-count")
+    page.wait_for_selector("#na-count[data-complete]")
     page.wait_for_function("document.querySelectorAll('.na-result').length == 2")
     assert set(urls_of(read_results(page, base))) == {
         "2022/ubnd-vi-thanh/88-ubnd-vp/",
@@ -239,11 +242,11 @@ def test_sorting(page: Any, base: str) -> None:
     assert len(rows) >= 5
     page.select_option("#na-sort", "newest")
     page.wait_for_url(re.compile("sort=newest"))
-    page.wait_for_selector("#na-count")
+    page.wait_for_selector("#na-count[data-complete]")
     newest = [r["date"][-4:] for r in read_results(page, base)]
     page.select_option("#na-sort", "oldest")
     page.wait_for_url(re.compile("sort=oldest"))
-    page.wait_for_selector("#na-count")
+    page.wait_for_selector("#na-count[data-complete]")
     oldest = [r["date"][-4:] for r in read_results(page, base)]
     assert newest == sorted(newest, reverse=True) and oldest == sorted(oldest)
     assert oldest[0] == "2013"
@@ -255,7 +258,7 @@ def test_header_search_box_on_every_page(browser: Any, base: str) -> None:
     page.goto(base + "2020/ubnd-tinh/12-qd-ubnd/")
     page.fill("#na-header-q", "tiem chung")
     page.press("#na-header-q", "Enter")
-    page.wait_for_selector("#na-count")
+    page.wait_for_selector("#na-count[data-complete]")
     assert page.url.startswith(base + "tim-kiem/")
     assert urls_of(read_results(page, base)) == ["2021/so-y-te/7-kh-syt/"]
     context.close()

@@ -7,6 +7,11 @@
 // typed with accents is taken at its word: it is first run with exact diacritics, so that
 // "Kiên Giang" does not drown in "ý kiến"; when that finds nothing, the folded search runs
 // instead, and the reader may always widen the search to every spelling.
+//
+// The index is made of bundles, each a run of consecutive years (data.bundles, newest first).
+// A search reads the newest bundle first and shows what it found while it reads the others
+// (the oldest first when sorted oldest first); a year filter reads only the bundles that hold
+// those years. Results sorted by date follow the bundles' order; by relevance, their scores.
 
 const root = new URL("../../", import.meta.url);
 const PAGE = 10;
@@ -24,18 +29,40 @@ wide.addEventListener("change", () => {
   filterBox.open = wide.matches;
 });
 
-let pagefind = null;
+let pagefindModule = null;
+const engines = new Map(); // a bundle's path -> its Pagefind instance (a promise)
 let totals = {};
 let filtersLoaded = false;
 let generation = 0;
 
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-    await pagefind.options({ baseUrl: root.pathname, excerptLength: 30 });
-    await pagefind.init();
+function engine(bundle) {
+  if (!engines.has(bundle.path)) {
+    engines.set(
+      bundle.path,
+      (async () => {
+        pagefindModule ??= import(new URL(`${data.bundles[0].path}pagefind.js`, root).href);
+        const settings = { baseUrl: root.pathname, excerptLength: 30 };
+        const basePath = new URL(bundle.path, root).pathname;
+        const pf = (await pagefindModule).createInstance({ ...settings, basePath });
+        await pf.options(settings);
+        await pf.init();
+        return pf;
+      })(),
+    );
   }
-  return pagefind;
+  return engines.get(bundle.path);
+}
+
+// Counts of several answers added up, group by group.
+function addCounts(answers) {
+  const sums = {};
+  for (const answer of answers) {
+    for (const [group, counts] of Object.entries(answer || {})) {
+      const sum = (sums[group] ??= {});
+      for (const [value, n] of Object.entries(counts)) sum[value] = (sum[value] || 0) + n;
+    }
+  }
+  return sums;
 }
 
 // The filter index (about a hundred kilobytes at 10,000 notices) is loaded after the first
@@ -44,7 +71,7 @@ async function engine() {
 // costs Pagefind a second search (a second or more for a common word in a large archive).
 async function loadFilters() {
   if (!filtersLoaded) {
-    totals = await (await engine()).filters();
+    totals = addCounts(await Promise.all(data.bundles.map(async (b) => (await engine(b)).filters())));
     filtersLoaded = true;
   }
 }
@@ -104,26 +131,82 @@ function hasFilters(state) {
   return GROUPS.some((g) => state.filters[g].length);
 }
 
-// Runs the search the state asks for; returns { results, filters, exact, note }.
-async function runSearch(state) {
-  const pf = await engine();
+// Whether Pagefind answered with notices that hold only some words of the query (it does so
+// when no notice holds them all): its best result then lacks one.
+async function holdsSomeWordsOnly(answer, terms, exact) {
+  if (terms.length < 2 || !answer.results.length) return false;
+  const words = (await answer.results[0].data()).content.split(/\s+/).map((w) => wordKey(w, exact));
+  return !terms.every((t) => words.some((w) => w.startsWith(t)));
+}
+
+// The bundles a search reads, in the order it reads them.
+function bundlesFor(state) {
+  const years = state.filters.year.map(Number);
+  const chosen = data.bundles.filter(
+    (b) => !years.length || years.some((y) => y >= b.first && y <= b.last),
+  );
+  return state.sort === "oldest" ? chosen.reverse() : chosen;
+}
+
+// A result whose number the query matched (Pagefind says which metadata a query matched).
+const byNumber = (result) => ((result.matchedMetaFields || []).includes("number") ? 1 : 0);
+
+// One answer from the answers of bundles, in the order they were read. By relevance, the
+// notices whose number the query matched come first: a score depends on how common the words
+// are in its own bundle, so the number itself, cited by notices of other bundles, could rank
+// below them.
+//
+// When no notice of a bundle holds every word of the query, Pagefind answers with the notices
+// that hold some of them: such an answer is left out when another bundle found notices with
+// every word.
+function combine(answers, byDate) {
+  const whole = answers.filter((a) => a.results.length && !a.partial);
+  if (whole.length) answers = whole;
+  const results = answers.flatMap((a) => a.results);
+  if (!byDate) results.sort((a, b) => byNumber(b) - byNumber(a) || b.score - a.score);
+  return { results, filters: addCounts(answers.map((a) => a.filters)) };
+}
+
+// Searches every bundle the state asks for with one spelling of the query; ``early``, if
+// given, is called with what the first bundle found, when it found something and other
+// bundles remain.
+async function searchBundles(state, query, exactDiacritics, early) {
   const options = { filters: pagefindFilters(state), sort: effectiveSort(state) };
+  const byDate = Boolean(options.sort);
+  const terms = queryTerms(query, exactDiacritics);
+  const search = async (bundle) => {
+    const pf = await engine(bundle);
+    await pf.options({ exactDiacritics });
+    const answer = await pf.search(query, options);
+    return { ...answer, partial: await holdsSomeWordsOnly(answer, terms, exactDiacritics) };
+  };
+  const [first, ...rest] = bundlesFor(state);
+  if (!first) return { results: [], filters: {} };
+  const answers = [await search(first)];
+  if (early && rest.length && answers[0].results.length && !answers[0].partial) {
+    early({ ...combine(answers, byDate), read: [first] });
+  }
+  answers.push(...(await Promise.all(rest.map(search))));
+  return combine(answers, byDate);
+}
+
+// Runs the search the state asks for; returns { results, filters, exact, note }. ``early``,
+// if given, is called with the first results found, before the others.
+async function runSearch(state, early = null) {
+  const tell = (extra) => early && ((found) => early({ ...found, ...extra }));
   if (!state.q) {
     // A filter alone: every record holds one word made for this, so Pagefind reads one small
     // part of its index rather than all of it, as a search for nothing would.
-    await pf.options({ exactDiacritics: false });
-    const search = await pf.search(data.everything, options);
-    return { ...search, exact: false, note: "" };
+    const found = await searchBundles(state, data.everything, false, tell({ exact: false }));
+    return { ...found, exact: false, note: "" };
   }
   if (!hasMarks(state.q)) {
-    await pf.options({ exactDiacritics: false });
-    return { ...(await pf.search(state.q, options)), exact: false, note: "" };
+    const found = await searchBundles(state, state.q, false, tell({ exact: false }));
+    return { ...found, exact: false, note: "" };
   }
-  await pf.options({ exactDiacritics: true });
-  const exact = await pf.search(state.q, options);
-  await pf.options({ exactDiacritics: false });
+  const exact = await searchBundles(state, state.q, true, !state.broad && tell({ exact: true }));
   if (!exact.results.length) {
-    const folded = await pf.search(state.q, options);
+    const folded = await searchBundles(state, state.q, false, null);
     const note = folded.results.length
       ? "Không có văn bản nào chứa đúng các từ có dấu này; dưới đây là kết quả không phân biệt dấu."
       : "";
@@ -131,20 +214,25 @@ async function runSearch(state) {
   }
   if (!state.broad) return { ...exact, exact: true, note: "" };
   // Widened: every spelling, the exact-accent matches first unless sorted by date.
-  const folded = await pf.search(state.q, options);
-  if (options.sort) return { ...folded, exact: false, note: "" };
+  const folded = await searchBundles(state, state.q, false, null);
+  if (effectiveSort(state)) return { ...folded, exact: false, note: "" };
   const ids = new Set(exact.results.map((r) => r.id));
   const results = [...exact.results, ...folded.results.filter((r) => !ids.has(r.id))];
   return { ...folded, results, exact: false, note: "" };
 }
 
-// The words of the query as they are matched: folded unless the search was exact.
+// A word as a query matches it: letters and digits only, folded unless the search is exact.
+function wordKey(word, exact) {
+  const bare = word.replace(/[^\p{L}\p{N}]/gu, "");
+  return exact ? bare.toLowerCase() : fold(bare);
+}
+
+// The words of the query as they are matched.
 function queryTerms(query, exact) {
   return query
     .split(/\s+/)
-    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ""))
-    .filter((w) => w.length > 1)
-    .map((w) => (exact ? w.toLowerCase() : fold(w)));
+    .map((w) => wordKey(w, exact))
+    .filter((w) => w.length > 1);
 }
 
 // An excerpt of the notice's own text around the first match, the matched words marked.
@@ -154,12 +242,8 @@ function excerpt(content, terms, exact) {
   const parts = content.split("\u2063");
   const text = (parts.length >= 3 ? parts[1] : content).trim();
   const words = text.split(/\s+/);
-  const key = (w) => {
-    const bare = w.replace(/[^\p{L}\p{N}]/gu, "");
-    return exact ? bare.toLowerCase() : fold(bare);
-  };
   const matches = (w) => {
-    const k = key(w);
+    const k = wordKey(w, exact);
     return k && terms.some((t) => k.startsWith(t));
   };
   const first = words.findIndex(matches);
@@ -305,12 +389,35 @@ async function render(state) {
   }
   resultsBox.innerHTML = `<p class="na-search__status">Đang tìm…</p>`;
   const withCounts = filtersLoaded;
-  const search = await runSearch(state);
+  // What the first bundle found is shown while the others are read, then replaced by the
+  // whole answer; one showing waits for the one before, so the first never comes last.
+  let showing = Promise.resolve();
+  const early = (found) => {
+    showing = showing.then(() => showResults(state, found, mine, false));
+  };
+  const search = await runSearch(state, early);
+  await showing;
   if (mine !== generation) return;
+  await showResults(state, search, mine, true);
+  if (mine !== generation) return;
+  rendered = mine;
+  await showFilters(state, mine, withCounts ? search.filters || {} : null);
+}
+
+// The count, the sort and the first page of results; ``complete`` when every bundle the
+// search reads has answered (the count then carries ``data-complete``).
+async function showResults(state, search, mine, complete) {
   const terms = queryTerms(state.q, search.exact);
   const total = search.results.length;
-  let head = `<div class="na-search__head"><p class="na-count" id="na-count">`;
-  head += total ? `Tìm thấy ${total} văn bản` : "Không tìm thấy văn bản nào";
+  let head = `<div class="na-search__head"><p class="na-count" id="na-count"`;
+  head += complete ? " data-complete>" : ">";
+  if (!complete) {
+    const [b] = search.read;
+    const span = b.first === b.last ? `năm ${b.first}` : `các năm ${b.first}–${b.last}`;
+    head += `Tìm thấy ${total} văn bản trong ${span}; đang tìm tiếp trong các năm khác…`;
+  } else {
+    head += total ? `Tìm thấy ${total} văn bản` : "Không tìm thấy văn bản nào";
+  }
   head += `</p>${sortHtml(state)}</div>`;
   if (search.note) head += `<p class="na-search__note">${escapeHtml(search.note)}</p>`;
   if (search.exact) {
@@ -324,8 +431,6 @@ async function render(state) {
   if (mine !== generation) return;
   resultsBox.innerHTML = `${head}<ol class="na-list" id="na-list">${first}</ol>`;
   showMoreButton(search, terms, total);
-  rendered = mine;
-  await showFilters(state, mine, withCounts ? search.filters || {} : null);
 }
 
 function showMoreButton(search, terms, total) {

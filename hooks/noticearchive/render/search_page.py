@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import urls as site
-from ..search import EVERY_NOTICE
+from ..search import EVERY_NOTICE, plan_bundles
 from .context import PageContext, RenderedPage
 from .parts import breadcrumbs
 
@@ -27,7 +27,18 @@ def _search_data(ctx: PageContext) -> str:
         }
         for a in registry.agencies.values()
     ]
-    data = {"agencies": agencies, "labels": FILTER_LABELS, "everything": EVERY_NOTICE}
+    # The index's bundles, newest first: the page searches the newest first, and a year
+    # filter searches only the bundles holding those years.
+    bundles = [
+        {"path": f"{b.folder}/", "first": b.first_year, "last": b.last_year, "count": b.count}
+        for b in plan_bundles(ctx.archive.notices, ctx.renderer.settings.search_bundle_size)
+    ]
+    data = {
+        "agencies": agencies,
+        "labels": FILTER_LABELS,
+        "everything": EVERY_NOTICE,
+        "bundles": bundles,
+    }
     # "</" cannot end the script element early: JSON allows "<\/" for "</".
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
