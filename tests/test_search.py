@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from noticearchive.archive import load_archive
 from noticearchive.search import (
@@ -27,7 +29,7 @@ from noticearchive.search import (
 )
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
-from noticearchive.vietnamese import fold
+from noticearchive.vietnamese import fold, fold_d
 from tests.search_archive import write_search_archive
 from tests.support import Build, Project
 
@@ -109,6 +111,24 @@ def test_fold_handles_d() -> None:
 
 def test_d_words_are_spelled_with_d_and_keep_other_marks() -> None:
     assert d_words("Quyết định của Đồng Tháp", "quyết định đã") == ["dịnh", "dồng", "dã"]
+
+
+def test_d_words_hold_numbers_spelled_with_d_as_a_whole() -> None:
+    # A number typed with D ("211/QD-UBND") must match the whole number, not only its parts.
+    assert d_words("theo Quyết định số 211/QĐ-UBND, (số 7/QĐ).") == [
+        "dịnh",
+        "qd",
+        "211/qd-ubnd",
+        "7/qd",
+    ]
+    assert d_words("<b>đẹp</b> Đà-") == ["dẹp", "dà"]
+
+
+@given(st.text(alphabet="aăđĐêqd /-.<>,()0123456789", max_size=40))
+def test_d_words_find_what_a_regular_expression_finds(text: str) -> None:
+    # The runs between spaces are searched rather than the whole text: the same words.
+    words = {fold_d(w).lower() for w in re.findall(r"\b\w*[đĐ]\w*", text)}
+    assert words <= set(d_words(text))
 
 
 def test_plain_text_drops_markdown_markers() -> None:

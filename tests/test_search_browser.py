@@ -252,6 +252,50 @@ def test_sorting(page: Any, base: str) -> None:
     assert oldest[0] == "2013"
 
 
+def test_the_newest_bundle_answers_first(browser: Any, base: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    held: list[Any] = []
+    releasing = False
+
+    def hold(route: Any) -> None:
+        if releasing:
+            route.continue_()
+        else:
+            held.append(route)
+
+    # The older bundles do not answer until the first results have been read.
+    context.route(re.compile(r"/pagefind-\d"), hold)
+    page = context.new_page()
+    page.goto(f"{base}tim-kiem/?q=tinh")
+    page.wait_for_selector("#na-count")
+    assert page.inner_text("#na-count").endswith(
+        "trong các năm 2020–2022; đang tìm tiếp trong các năm khác…"
+    )
+    assert page.locator("#na-count[data-complete]").count() == 0
+    first = read_results(page, base)
+    assert first and all(r["date"][-4:] in ("2020", "2021", "2022") for r in first)
+    releasing = True
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#na-count[data-complete]")
+    everything = read_results(page, base)
+    assert len(everything) > len(first)
+    assert {r["date"][-4:] for r in everything} - {"2020", "2021", "2022"}
+    context.close()
+
+
+def test_a_year_filter_reads_only_the_bundles_of_that_year(browser: Any, base: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    requested: list[str] = []
+    context.on("request", lambda r: requested.append(r.url))
+    page = context.new_page()
+    rows = search(page, base, "", "&year=2018")
+    assert urls_of(rows) == ["2018/so-y-te/45-syt-nv/"]
+    read = {m[1] for url in requested if (m := re.search(r"/(pagefind[^/]*)/", url))}
+    assert "pagefind-2016-2019" in read and "pagefind-2013" not in read
+    context.close()
+
+
 def test_header_search_box_on_every_page(browser: Any, base: str) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()

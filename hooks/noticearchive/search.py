@@ -50,6 +50,9 @@ EVERY_NOTICE = "zzvanban"
 """A word in every record and in no text: the search page lists notices by filters alone by
 searching for it (Pagefind, asked for nothing, would read its whole index)."""
 _D_WORD = re.compile(r"\w*đ\w*")
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+_JOINED = re.compile(r"\w+(?:[./-]\w+)+")
+"""Words joined by the punctuation of document numbers."""
 _MARKDOWN_NOISE = re.compile(r"^[ \t]{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`|]", re.M)
 
 
@@ -68,16 +71,28 @@ def plain_text(markdown: str) -> str:
 
 
 def d_words(*texts: str) -> list[str]:
-    """Words that hold đ/Đ, spelled with d, each once, in order of first use."""
+    """Words that hold đ/Đ, spelled with d, each once, in order of first use; a word joined to
+    others by punctuation, as in a number ("211/QĐ-UBND"), comes with the whole ("qd",
+    "211/qd-ubnd"), which a number typed with D must match as a whole."""
     seen: dict[str, None] = {}
     for text in texts:
         # Only the distinct runs between spaces that hold đ are searched for words: a text
         # repeats most of its words, and a regular expression over all of it is twice as slow.
         for run in dict.fromkeys(text.lower().split()):
             if "đ" in run:
-                for word in _D_WORD.findall(run):
+                words = _D_WORD.findall(run)
+                for word in words:
                     seen.setdefault(fold_d(word), None)
+                joined = _EDGE_PUNCTUATION.sub("", run)
+                if _JOINED.fullmatch(joined):
+                    seen.setdefault(fold_d(joined), None)
     return list(seen)
+
+
+def number_spellings(number: str) -> str:
+    """The number, and again with d for đ if it holds one ("211/QĐ-UBND 211/QD-UBND")."""
+    folded = fold_d(number)
+    return number if folded == number else f"{number} {folded}"
 
 
 def agency_chain(archive: Archive, notice: Notice) -> list[str]:
@@ -111,7 +126,7 @@ def notice_record(
         f"<h1>{esc(notice.title)}</h1>",
         # Weighted above the title: a search for the number must find the notice itself
         # before the notices that cite it.
-        f'<p data-pagefind-weight="10">{esc(notice.number)}</p>',
+        f'<p data-pagefind-weight="10">{esc(number_spellings(notice.number))}</p>',
         f"<p>{esc(notice.doc_type.name)} · {esc(notice.agency.name)}</p>",
     ]
     if notice.summary:

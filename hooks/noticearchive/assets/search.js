@@ -31,24 +31,28 @@ wide.addEventListener("change", () => {
 
 let pagefindModule = null;
 const engines = new Map(); // a bundle's path -> its Pagefind instance (a promise)
+let lastEngine = Promise.resolve();
 let totals = {};
 let filtersLoaded = false;
 let generation = 0;
 
+// One Pagefind instance a bundle, made when a search first needs it. Pagefind 1.5's
+// instances share one WebAssembly module: two set up at the same time, or run in its web
+// worker, now and then corrupt its memory ("memory access out of bounds"). They therefore
+// run on the page itself, and each is set up only once the one before is ready.
 function engine(bundle) {
   if (!engines.has(bundle.path)) {
-    engines.set(
-      bundle.path,
-      (async () => {
-        pagefindModule ??= import(new URL(`${data.bundles[0].path}pagefind.js`, root).href);
-        const settings = { baseUrl: root.pathname, excerptLength: 30 };
-        const basePath = new URL(bundle.path, root).pathname;
-        const pf = (await pagefindModule).createInstance({ ...settings, basePath });
-        await pf.options(settings);
-        await pf.init();
-        return pf;
-      })(),
-    );
+    const made = lastEngine.then(async () => {
+      pagefindModule ??= import(new URL(`${data.bundles[0].path}pagefind.js`, root).href);
+      const settings = { baseUrl: root.pathname, excerptLength: 30 };
+      const basePath = new URL(bundle.path, root).pathname;
+      const pf = (await pagefindModule).createInstance({ ...settings, basePath, noWorker: true });
+      await pf.options(settings);
+      await pf.preload(""); // resolves once its WebAssembly and metadata are loaded
+      return pf;
+    });
+    lastEngine = made.catch(() => {});
+    engines.set(bundle.path, made);
   }
   return engines.get(bundle.path);
 }
@@ -131,12 +135,20 @@ function hasFilters(state) {
   return GROUPS.some((g) => state.filters[g].length);
 }
 
-// Whether Pagefind answered with notices that hold only some words of the query (it does so
-// when no notice holds them all): its best result then lacks one.
+// Whether Pagefind answered with notices that hold only some words of the query, or the
+// start of a word: when no notice of a bundle holds them all, it leaves out the words it
+// does not know and shortens the others until they match something. Its best result then
+// lacks a word of the query.
 async function holdsSomeWordsOnly(answer, terms, exact) {
-  if (terms.length < 2 || !answer.results.length) return false;
-  const words = (await answer.results[0].data()).content.split(/\s+/).map((w) => wordKey(w, exact));
-  return !terms.every((t) => words.some((w) => w.startsWith(t)));
+  if (!terms.length || !answer.results.length) return false;
+  // Pagefind matches the parts of a word joined by punctuation too ("KTKĐCLGD" in
+  // "43/SGDĐT-KTKĐCLGD").
+  const keys = new Set();
+  for (const word of (await answer.results[0].data()).content.split(/\s+/)) {
+    keys.add(wordKey(word, exact));
+    for (const part of word.split(/[^\p{L}\p{N}]+/u)) keys.add(wordKey(part, exact));
+  }
+  return !terms.every((t) => [...keys].some((k) => k.startsWith(t)));
 }
 
 // The bundles a search reads, in the order it reads them.
@@ -173,7 +185,7 @@ function combine(answers, byDate) {
 async function searchBundles(state, query, exactDiacritics, early) {
   const options = { filters: pagefindFilters(state), sort: effectiveSort(state) };
   const byDate = Boolean(options.sort);
-  const terms = queryTerms(query, exactDiacritics);
+  const terms = query === data.everything ? [] : queryTerms(query, exactDiacritics);
   const search = async (bundle) => {
     const pf = await engine(bundle);
     await pf.options({ exactDiacritics });

@@ -75,6 +75,8 @@ def render_search(ctx: PageContext) -> RenderedPage:
         + '<section id="na-results" class="na-search__results" aria-live="polite"></section>'
         + "</div>"
         + f'<script type="application/json" id="na-search-data">{_search_data(ctx)}</script>'
-        + f'<script type="module" src="{ctx.href(site.ASSETS + "search.js")}"></script>'
+        # Run as soon as it is loaded, not once the theme's scripts have run: every element
+        # it uses stands before it.
+        + f'<script type="module" async src="{ctx.href(site.ASSETS + "search.js")}"></script>'
     )
     return RenderedPage(html)
