@@ -50,6 +50,8 @@ log = logging.getLogger("mkdocs.hooks.notices")
 
 ASSETS_DIR = Path(noticearchive.__file__).parent / "assets"
 """The archive's stylesheet and scripts, published under assets/archive/."""
+SEARCH_ENGINE = "search-engine.js"
+"""The search page's Pagefind instances, a module of their own that the page's head loads."""
 
 
 @dataclass
@@ -292,7 +294,20 @@ def _with_archive_links(context: dict[str, Any]) -> dict[str, Any]:
     # them: a round trip less before the first results on a phone's network.
     searching = site_page is not None and site_page.kind == "search"
     context["archive_module_preloads"] = (
-        [ASSETS + "search.js", f"{BUNDLE_FOLDER}/pagefind.js"] if searching else []
+        [ASSETS + "search.js", ASSETS + SEARCH_ENGINE, f"{BUNDLE_FOLDER}/pagefind.js"]
+        if searching
+        else []
+    )
+    # The head of the search page starts loading the index before the theme's scripts run,
+    # and has the browser fetch the newest bundle's entry file and WebAssembly at once. The
+    # entry file is asked for with this build's tag, which a new build changes.
+    context["archive_search_engine"] = ASSETS + SEARCH_ENGINE if searching else None
+    tag = str(int(get_build_datetime().timestamp()))
+    context["archive_search_tag"] = tag
+    context["archive_search_preloads"] = (
+        [f"{BUNDLE_FOLDER}/pagefind-entry.json?ts={tag}", f"{BUNDLE_FOLDER}/wasm.unknown.pagefind"]
+        if searching
+        else []
     )
     return context
 

@@ -69,16 +69,24 @@ class Dated:
 
 
 def test_bundles_are_runs_of_years_newest_first_within_the_size() -> None:
-    counts = {2020: 2, 2021: 1, 2022: 4, 2023: 1}
+    counts = {2019: 1, 2020: 2, 2021: 1, 2022: 5, 2023: 1, 2024: 1}
     notices = [Dated(year) for year, count in counts.items() for _ in range(count)]
-    plan = plan_bundles(notices, 3)
-    # 2022 holds four notices, more than the size: a year is never split.
+    plan = plan_bundles(notices, 6)
+    # The newest holds at most a third of the size.
     assert [(b.first_year, b.last_year, b.count, b.folder) for b in plan] == [
-        (2023, 2023, 1, "pagefind"),
-        (2022, 2022, 4, "pagefind-2022"),
-        (2020, 2021, 3, "pagefind-2020-2021"),
+        (2023, 2024, 2, "pagefind"),
+        (2021, 2022, 6, "pagefind-2021-2022"),
+        (2019, 2020, 3, "pagefind-2019-2020"),
     ]
-    assert [(b.first_year, b.last_year) for b in plan_bundles(notices, 100)] == [(2020, 2023)]
+    # 2022 holds five notices, more than a bundle of three: a year is never split.
+    assert [(b.first_year, b.last_year, b.count) for b in plan_bundles(notices, 3)] == [
+        (2024, 2024, 1),
+        (2023, 2023, 1),
+        (2022, 2022, 5),
+        (2020, 2021, 3),
+        (2019, 2019, 1),
+    ]
+    assert [(b.first_year, b.last_year) for b in plan_bundles(notices, 100)] == [(2019, 2024)]
     assert plan_bundles([], 3) == ()
 
 
@@ -90,17 +98,18 @@ def test_each_bundle_holds_its_years_and_every_notice_is_in_one(
         folder: sorted({str(r["url"]).split("/")[1] for r in records})
         for folder, records in bundles(build.site).items()
     }
+    # The newest bundle holds at most a third of the size: one notice.
     assert years == {
-        "pagefind": ["2020", "2021", "2022"],
-        "pagefind-2016-2019": ["2016", "2018", "2019"],
-        "pagefind-2013": ["2013"],
+        "pagefind": ["2022"],
+        "pagefind-2019-2021": ["2019", "2020", "2021"],
+        "pagefind-2013-2018": ["2013", "2016", "2018"],
     }
     page = build.html("tim-kiem/")
     data = json.loads(page.split('id="na-search-data">')[1].split("</script>")[0])
     assert data["bundles"] == [
-        {"path": "pagefind/", "first": 2020, "last": 2022, "count": 3},
-        {"path": "pagefind-2016-2019/", "first": 2016, "last": 2019, "count": 3},
-        {"path": "pagefind-2013/", "first": 2013, "last": 2013, "count": 1},
+        {"path": "pagefind/", "first": 2022, "last": 2022, "count": 1},
+        {"path": "pagefind-2019-2021/", "first": 2019, "last": 2021, "count": 3},
+        {"path": "pagefind-2013-2018/", "first": 2013, "last": 2018, "count": 3},
     ]
     assert any("7 notices indexed in 3 bundle(s)" in r.getMessage() for r in build.log)
 
@@ -153,7 +162,12 @@ def test_search_page_preloads_its_scripts_and_no_other_page_does(
     page = (build.site / "tim-kiem" / "index.html").read_text(encoding="utf-8")
     head = page.split("</head>")[0]
     preloads = re.findall(r'<link rel="modulepreload" href="([^"]+)">', head)
-    assert preloads == ["../assets/archive/search.js", "../pagefind/pagefind.js"]
+    assert preloads == [
+        "../assets/archive/search.js",
+        "../assets/archive/search-engine.js",
+        "../pagefind/pagefind.js",
+    ]
+    assert 'import { warm } from "../assets/archive/search-engine.js"; warm(' in head
     assert all((build.site / "tim-kiem" / href).resolve().is_file() for href in preloads)
     assert "modulepreload" not in (build.site / "index.html").read_text(encoding="utf-8")
 

@@ -176,13 +176,21 @@ class Dated(Protocol):
     def year(self) -> int: ...
 
 
+NEWEST_SHARE = 3
+"""The newest bundle holds at most this fraction (1/3) of the bundle size: every search reads
+it first and shows what it finds while it reads the others, so the smaller it is, the sooner
+a reader sees results (and the fewer bytes a phone downloads before them)."""
+
+
 def plan_bundles(notices: Sequence[Dated], size: int) -> tuple[SearchBundle, ...]:
-    """Split the notices into bundles of at most ``size`` notices (a year larger than that is
-    a bundle of its own), newest first. The newest goes in :data:`BUNDLE_FOLDER`."""
+    """Split the notices into runs of consecutive years, newest first: the newest of at most
+    a third of ``size`` notices (see :data:`NEWEST_SHARE`), the others of at most ``size``; a
+    year larger than that is a bundle of its own. The newest goes in :data:`BUNDLE_FOLDER`."""
     per_year = Counter(n.year for n in notices)
     runs: list[list[int]] = []
     for year in sorted(per_year, reverse=True):
-        if runs and sum(per_year[y] for y in runs[-1]) + per_year[year] <= size:
+        room = max(1, size // NEWEST_SHARE) if len(runs) == 1 else size
+        if runs and sum(per_year[y] for y in runs[-1]) + per_year[year] <= room:
             runs[-1].append(year)
         else:
             runs.append([year])

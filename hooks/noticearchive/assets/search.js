@@ -13,7 +13,8 @@
 // (the oldest first when sorted oldest first); a year filter reads only the bundles that hold
 // those years. Results sorted by date follow the bundles' order; by relevance, their scores.
 
-const root = new URL("../../", import.meta.url);
+import { engine as engineAt } from "./search-engine.js";
+
 const PAGE = 10;
 const GROUPS = ["agency", "type", "topic", "year"];
 const data = JSON.parse(document.getElementById("na-search-data").textContent);
@@ -29,33 +30,11 @@ wide.addEventListener("change", () => {
   filterBox.open = wide.matches;
 });
 
-let pagefindModule = null;
-const engines = new Map(); // a bundle's path -> its Pagefind instance (a promise)
-let lastEngine = Promise.resolve();
 let totals = {};
 let filtersLoaded = false;
 let generation = 0;
 
-// One Pagefind instance a bundle, made when a search first needs it. Pagefind 1.5's
-// instances share one WebAssembly module: two set up at the same time, or run in its web
-// worker, now and then corrupt its memory ("memory access out of bounds"). They therefore
-// run on the page itself, and each is set up only once the one before is ready.
-function engine(bundle) {
-  if (!engines.has(bundle.path)) {
-    const made = lastEngine.then(async () => {
-      pagefindModule ??= import(new URL(`${data.bundles[0].path}pagefind.js`, root).href);
-      const settings = { baseUrl: root.pathname, excerptLength: 30 };
-      const basePath = new URL(bundle.path, root).pathname;
-      const pf = (await pagefindModule).createInstance({ ...settings, basePath, noWorker: true });
-      await pf.options(settings);
-      await pf.preload(""); // resolves once its WebAssembly and metadata are loaded
-      return pf;
-    });
-    lastEngine = made.catch(() => {});
-    engines.set(bundle.path, made);
-  }
-  return engines.get(bundle.path);
-}
+const engine = (bundle) => engineAt(bundle.path);
 
 // Counts of several answers added up, group by group.
 function addCounts(answers) {
@@ -170,13 +149,14 @@ const byNumber = (result) => ((result.matchedMetaFields || []).includes("number"
 //
 // When no notice of a bundle holds every word of the query, Pagefind answers with the notices
 // that hold some of them: such an answer is left out when another bundle found notices with
-// every word.
+// every word; when none did, they are all kept, and the answer is ``partial``.
 function combine(answers, byDate) {
   const whole = answers.filter((a) => a.results.length && !a.partial);
-  if (whole.length) answers = whole;
-  const results = answers.flatMap((a) => a.results);
+  const partial = !whole.length && answers.some((a) => a.results.length);
+  const chosen = whole.length ? whole : answers;
+  const results = chosen.flatMap((a) => a.results);
   if (!byDate) results.sort((a, b) => byNumber(b) - byNumber(a) || b.score - a.score);
-  return { results, filters: addCounts(answers.map((a) => a.filters)) };
+  return { results, filters: addCounts(chosen.map((a) => a.filters)), partial };
 }
 
 // Searches every bundle the state asks for with one spelling of the query; ``early``, if
@@ -186,19 +166,27 @@ async function searchBundles(state, query, exactDiacritics, early) {
   const options = { filters: pagefindFilters(state), sort: effectiveSort(state) };
   const byDate = Boolean(options.sort);
   const terms = query === data.everything ? [] : queryTerms(query, exactDiacritics);
-  const search = async (bundle) => {
+  const search = async (bundle, firstPage) => {
     const pf = await engine(bundle);
     await pf.options({ exactDiacritics });
     const answer = await pf.search(query, options);
-    return { ...answer, partial: await holdsSomeWordsOnly(answer, terms, exactDiacritics) };
+    // The first bundle's first page of results is fetched meanwhile (Pagefind keeps it).
+    const shown = firstPage ? answer.results.slice(0, PAGE).map((r) => r.data()) : [];
+    const [partial] = await Promise.all([
+      holdsSomeWordsOnly(answer, terms, exactDiacritics),
+      ...shown,
+    ]);
+    return { ...answer, partial };
   };
   const [first, ...rest] = bundlesFor(state);
   if (!first) return { results: [], filters: {} };
-  const answers = [await search(first)];
+  const answers = [await search(first, true)];
+  // The other bundles load while the first one's results are shown.
+  for (const bundle of rest) engine(bundle);
   if (early && rest.length && answers[0].results.length && !answers[0].partial) {
     early({ ...combine(answers, byDate), read: [first] });
   }
-  answers.push(...(await Promise.all(rest.map(search))));
+  answers.push(...(await Promise.all(rest.map((bundle) => search(bundle, false)))));
   return combine(answers, byDate);
 }
 
@@ -217,7 +205,7 @@ async function runSearch(state, early = null) {
     return { ...found, exact: false, note: "" };
   }
   const exact = await searchBundles(state, state.q, true, !state.broad && tell({ exact: true }));
-  if (!exact.results.length) {
+  if (!exact.results.length || exact.partial) {
     const folded = await searchBundles(state, state.q, false, null);
     const note = folded.results.length
       ? "Không có văn bản nào chứa đúng các từ có dấu này; dưới đây là kết quả không phân biệt dấu."
@@ -407,8 +395,18 @@ async function render(state) {
   const early = (found) => {
     showing = showing.then(() => showResults(state, found, mine, false));
   };
-  const search = await runSearch(state, early);
-  await showing;
+  let search;
+  try {
+    search = await runSearch(state, early);
+    await showing;
+  } catch (error) {
+    if (mine === generation) {
+      resultsBox.innerHTML =
+        `<p class="na-search__status" id="na-search-error">Không tải được chỉ mục tìm kiếm ` +
+        `(${escapeHtml(String(error))}). Hãy tải lại trang.</p>`;
+    }
+    throw error;
+  }
   if (mine !== generation) return;
   await showResults(state, search, mine, true);
   if (mine !== generation) return;
