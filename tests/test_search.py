@@ -130,7 +130,7 @@ def test_d_words_hold_numbers_spelled_with_d_as_a_whole() -> None:
         "211/qd-ubnd",
         "7/qd",
     ]
-    assert d_words("<b>đẹp</b> Đà-") == ["dẹp", "dà"]
+    assert d_words("<b>đẹp</b> Đà-Nẵng") == ["dẹp", "dà"]
 
 
 @given(st.text(alphabet="aăđĐêqd /-.<>,()0123456789", max_size=40))

@@ -71,9 +71,9 @@ def plain_text(markdown: str) -> str:
 
 
 def d_words(*texts: str) -> list[str]:
-    """Words that hold đ/Đ, spelled with d, each once, in order of first use; a word joined to
-    others by punctuation, as in a number ("211/QĐ-UBND"), comes with the whole ("qd",
-    "211/qd-ubnd"), which a number typed with D must match as a whole."""
+    """Words that hold đ/Đ, spelled with d, each once, in order of first use; a word of a
+    document number ("211/QĐ-UBND") comes with the whole number ("qd", "211/qd-ubnd"), which
+    a number typed with D must match as a whole."""
     seen: dict[str, None] = {}
     for text in texts:
         # Only the distinct runs between spaces that hold đ are searched for words: a text
@@ -83,9 +83,10 @@ def d_words(*texts: str) -> list[str]:
                 words = _D_WORD.findall(run)
                 for word in words:
                     seen.setdefault(fold_d(word), None)
-                joined = _EDGE_PUNCTUATION.sub("", run)
-                if _JOINED.fullmatch(joined):
-                    seen.setdefault(fold_d(joined), None)
+                if "/" in run:  # a document number holds one
+                    joined = _EDGE_PUNCTUATION.sub("", run)
+                    if _JOINED.fullmatch(joined):
+                        seen.setdefault(fold_d(joined), None)
     return list(seen)
 
 

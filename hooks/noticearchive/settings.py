@@ -40,8 +40,8 @@ class Settings:
     """Build the Pagefind search index after the site."""
     search_bundle_size: int = 3000
     """Most notices in one bundle of the search index (a run of consecutive years; a larger
-    year is a bundle of its own). Pagefind needs about 0.3 MB of memory a notice while it
-    indexes a bundle; the search page loads the newest bundle first."""
+    year is a bundle of its own; the newest bundle, which the search page reads first, holds a
+    third of this). Pagefind needs about 0.3 MB of memory a notice while it indexes a bundle."""
     exports: bool = True
     """Write Atom feeds of the lists and the archive as CSV and JSON (the open-data page)."""
     cross_references: bool = True

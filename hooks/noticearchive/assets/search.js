@@ -161,7 +161,7 @@ function combine(answers, byDate) {
 
 // Searches every bundle the state asks for with one spelling of the query; ``early``, if
 // given, is called with what the first bundle found, when it found something and other
-// bundles remain.
+// bundles remain, and waited for.
 async function searchBundles(state, query, exactDiacritics, early) {
   const options = { filters: pagefindFilters(state), sort: effectiveSort(state) };
   const byDate = Boolean(options.sort);
@@ -181,10 +181,10 @@ async function searchBundles(state, query, exactDiacritics, early) {
   const [first, ...rest] = bundlesFor(state);
   if (!first) return { results: [], filters: {} };
   const answers = [await search(first, true)];
-  // The other bundles load while the first one's results are shown.
-  for (const bundle of rest) engine(bundle);
+  // What the first bundle found is shown before the others are loaded: on a slow network,
+  // its results come before their bytes.
   if (early && rest.length && answers[0].results.length && !answers[0].partial) {
-    early({ ...combine(answers, byDate), read: [first] });
+    await early({ ...combine(answers, byDate), read: [first] });
   }
   answers.push(...(await Promise.all(rest.map((bundle) => search(bundle, false)))));
   return combine(answers, byDate);
@@ -394,6 +394,7 @@ async function render(state) {
   let showing = Promise.resolve();
   const early = (found) => {
     showing = showing.then(() => showResults(state, found, mine, false));
+    return showing;
   };
   let search;
   try {
