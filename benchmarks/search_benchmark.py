@@ -26,10 +26,11 @@ What it does, for each N:
 3. ``--runs`` times, alternating:
 
    - *archive*: ``search_index_runner.py`` in a fresh process does what the hook does after
-     the build (load the archive, resolve cross-references, ``write_search_index`` over
-     ``notice_records``) into a folder of its own; the indexing step alone (records written
-     to the scratch folder, then Pagefind) is timed inside it. The index does not depend on
-     the built pages, only on the sources, so the site need not be built again for it;
+     the build (load the archive, resolve cross-references, ``index_bundles``: each bundle's
+     records written to a scratch folder and Pagefind run over them, one bundle after
+     another) into a folder of its own; the indexing step alone is timed inside it. The
+     index does not depend on the built pages, only on the sources, so the site need not be
+     built again for it;
    - *plain*: ``python -m pagefind --site <baseline site>`` (the ``pagefind`` package, its
      binary from ``pagefind_bin``) in a fresh process.
 
@@ -40,8 +41,8 @@ What it does, for each N:
    it. (``ru_maxrss`` of a child is not used: Linux starts a child's count at its parent's
    peak when it is spawned, so a Pagefind started by a large Python process would inherit
    that figure.) Every index is checked to hold the pages it should: exactly N for the
-   archive.
-4. Bundle sizes of both indexes: the whole ``pagefind/`` folder, split into index chunks,
+   archive, over all its bundles.
+4. Sizes on disk of both indexes (for the archive, all its bundles), split into index chunks,
    fragments, filters and the rest (WebAssembly, metadata, scripts).
 5. In headless Chromium, against the archive site served by a local server that gzips
    text, scripts, JSON and WebAssembly as a static host does (``gzip_server.py``), for each
@@ -50,17 +51,19 @@ What it does, for each N:
 
    - *cold*: a new browser context (empty cache) opens ``tim-kiem/?q=…``; the time from
      navigation start to the moment the result count (``#na-count``) is in the page, which
-     the search page inserts together with the first results, and every byte the server
-     sent for that page load (HTML, CSS, JavaScript, Pagefind's WebAssembly, worker, index
-     chunks, filters, fragments; body and headers; gzip-compressed as sent, and the size of
-     the files);
+     the search page inserts together with the first results (those of the first bundle it
+     reads, when it found some and others remain), and to the moment the count says every
+     bundle has answered (``#na-count[data-complete]``); the bytes the server sent before the
+     first results were in the page, and for the whole search (HTML, CSS, JavaScript,
+     Pagefind's WebAssembly, index chunks, filters, fragments; body and headers;
+     gzip-compressed as sent, and the size of the files);
    - *warm*: the search page already loaded with one search done ("thông báo"), the query
      typed into ``#na-q`` and the form submitted (the page debounces typing
-     by 250 ms; a submit skips that wait); the time from the submit to the new count, and the
-     extra bytes.
+     by 250 ms; a submit skips that wait); the time from the submit to the first and to the
+     complete results, and the extra bytes.
 
-   The bytes are counted by the server: Pagefind 1.5 fetches its files from a web worker,
-   whose requests the page's own DevTools network events do not show.
+   The bytes are counted by the server, which notes when it sent each response (the
+   browser's clock is the same machine's).
 6. ``--variants-at N``: at that N, indexes the same archive again with changed records
    (``search_index_runner.VARIANTS``: no text, title and number only, half and double the
    text, no filters; and the first quarter and half of the notices), to show what

@@ -302,7 +302,7 @@ def _with_archive_links(context: dict[str, Any]) -> dict[str, Any]:
     # and has the browser fetch the newest bundle's entry file and WebAssembly at once. The
     # entry file is asked for with this build's tag, which a new build changes.
     context["archive_search_engine"] = ASSETS + SEARCH_ENGINE if searching else None
-    tag = str(int(get_build_datetime().timestamp()))
+    tag = str(int(get_build_datetime().timestamp())) if searching else None
     context["archive_search_tag"] = tag
     context["archive_search_preloads"] = (
         [f"{BUNDLE_FOLDER}/pagefind-entry.json?ts={tag}", f"{BUNDLE_FOLDER}/wasm.unknown.pagefind"]

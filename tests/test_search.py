@@ -168,6 +168,16 @@ def test_search_page_preloads_its_scripts_and_no_other_page_does(
         "../pagefind/pagefind.js",
     ]
     assert 'import { warm } from "../assets/archive/search-engine.js"; warm(' in head
+    # The newest bundle's entry file (asked for with the build's tag) and WebAssembly are
+    # fetched as the page loads: they must be the files Pagefind wrote.
+    fetched = re.findall(r'<link rel="preload" href="([^"]+)" as="fetch" crossorigin>', head)
+    assert [f.split("?")[0] for f in fetched] == [
+        "../pagefind/pagefind-entry.json",
+        "../pagefind/wasm.unknown.pagefind",
+    ]
+    tag = fetched[0].split("?ts=")[1]
+    assert f'warm(location.search, "{tag}")' in head
+    assert all((build.site / "tim-kiem" / f.split("?")[0]).resolve().is_file() for f in fetched)
     assert all((build.site / "tim-kiem" / href).resolve().is_file() for href in preloads)
     assert "modulepreload" not in (build.site / "index.html").read_text(encoding="utf-8")
 

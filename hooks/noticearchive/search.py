@@ -258,16 +258,6 @@ def _pagefind_command(folder: Path, output: Path) -> list[str]:
     ]
 
 
-def _finish(process: subprocess.Popen[str]) -> int:
-    """Wait for a Pagefind run; how many pages it indexed."""
-    stdout, stderr = process.communicate()
-    if process.returncode != 0:
-        tail = "\n".join((stderr or stdout).strip().splitlines()[-10:])
-        raise SearchIndexError(f"Pagefind failed (exit {process.returncode}):\n{tail}")
-    counted = _INDEXED.search(stdout)
-    return int(counted.group(1)) if counted else 0
-
-
 def _start(folder: Path, output: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         _pagefind_command(folder, output),
@@ -277,13 +267,16 @@ def _start(folder: Path, output: Path) -> subprocess.Popen[str]:
     )
 
 
-def index_folder(folder: Path, site_dir: Path, bundle: str = BUNDLE_FOLDER) -> int:
-    """Run Pagefind over a folder of records, writing the bundle to ``site_dir/bundle``;
-    returns how many pages it indexed.
-
-    Pagefind runs as its own command over the whole folder: measured at 10,000 notices, its
-    Python API (a service fed through a pipe) took a fifth longer for the same work."""
-    return _finish(_start(folder, site_dir / bundle))
+def _finish(process: subprocess.Popen[str], bundle: SearchBundle) -> int:
+    """Wait for a Pagefind run; how many pages it indexed."""
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        tail = "\n".join((stderr or stdout).strip().splitlines()[-10:])
+        raise SearchIndexError(
+            f"Pagefind failed on the bundle {bundle.folder}/ (exit {process.returncode}):\n{tail}"
+        )
+    counted = _INDEXED.search(stdout)
+    return int(counted.group(1)) if counted else 0
 
 
 def index_bundles(
@@ -296,20 +289,22 @@ def index_bundles(
     The records are written in ``scratch``, one folder per bundle, removed once indexed.
 
     One Pagefind runs at a time, so the memory peak is that of the largest bundle; the
-    records of the next bundle are written while it runs."""
+    records of the next bundle are written while it runs. Pagefind runs as its own command
+    over each folder: measured at 10,000 notices, its Python API (a service fed through a
+    pipe) took a fifth longer for the same work."""
     indexed = 0
-    running: tuple[subprocess.Popen[str], Path] | None = None
+    running: tuple[subprocess.Popen[str], SearchBundle, Path] | None = None
     try:
         for i, bundle in enumerate(bundles):
             folder = scratch / str(i)
             write_records(records_of(bundle), folder)
             if running is not None:
-                indexed += _finish(running[0])
-                shutil.rmtree(running[1])
-            running = (_start(folder, site_dir / bundle.folder), folder)
+                indexed += _finish(running[0], running[1])
+                shutil.rmtree(running[2])
+            running = (_start(folder, site_dir / bundle.folder), bundle, folder)
         if running is not None:
-            indexed += _finish(running[0])
-            shutil.rmtree(running[1])
+            indexed += _finish(running[0], running[1])
+            shutil.rmtree(running[2])
             running = None
     finally:
         if running is not None and running[0].poll() is None:
