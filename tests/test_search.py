@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 from noticearchive.archive import load_archive
 from noticearchive.search import (
     EVERY_NOTICE,
+    SHARED_WEBASSEMBLY,
     TEXT_MARK,
+    WEBASSEMBLY,
     d_words,
     notice_record,
     plain_text,
@@ -104,6 +106,10 @@ def test_each_bundle_holds_its_years_and_every_notice_is_in_one(
         "pagefind-2019-2021": ["2019", "2020", "2021"],
         "pagefind-2013-2018": ["2013", "2016", "2018"],
     }
+    # The WebAssembly module is downloaded once, from the newest bundle.
+    assert (build.site / "pagefind" / WEBASSEMBLY).read_bytes().startswith(b"\x1f\x8b")
+    for older in ("pagefind-2019-2021", "pagefind-2013-2018"):
+        assert (build.site / older / WEBASSEMBLY).read_bytes() == SHARED_WEBASSEMBLY
     page = build.html("tim-kiem/")
     data = json.loads(page.split('id="na-search-data">')[1].split("</script>")[0])
     assert data["bundles"] == [

@@ -279,6 +279,22 @@ def _finish(process: subprocess.Popen[str], bundle: SearchBundle) -> int:
     return int(counted.group(1)) if counted else 0
 
 
+WEBASSEMBLY = "wasm.unknown.pagefind"
+"""Pagefind's WebAssembly module in a bundle (for languages without a module of their own)."""
+SHARED_WEBASSEMBLY = b"pagefind_dcd"
+"""What an older bundle holds in place of the module: Pagefind's signature of a file it need
+not decompress, and no bytes after it."""
+
+
+def share_webassembly(bundle_dir: Path) -> None:
+    """Replace an older bundle's WebAssembly module (68 kB, the same in every bundle) by
+    :data:`SHARED_WEBASSEMBLY`. The search page sets up the newest bundle first, and Pagefind's
+    loader, asked to load the module again, keeps the one it has and ignores the bytes (an
+    instance set up first from such a bundle fails to load, with an error): a search of five
+    bundles downloads the module once, not five times."""
+    (bundle_dir / WEBASSEMBLY).write_bytes(SHARED_WEBASSEMBLY)
+
+
 def index_bundles(
     records_of: Callable[[SearchBundle], Iterable[SearchRecord]],
     bundles: Sequence[SearchBundle],
@@ -306,6 +322,8 @@ def index_bundles(
             indexed += _finish(running[0], running[1])
             shutil.rmtree(running[2])
             running = None
+        for bundle in bundles[1:]:
+            share_webassembly(site_dir / bundle.folder)
     finally:
         if running is not None and running[0].poll() is None:
             running[0].kill()

@@ -4,8 +4,9 @@
 //
 // Pagefind 1.5's instances share one WebAssembly module: two set up at the same time before
 // it is loaded, or run in its web worker, now and then corrupt its memory ("memory access out
-// of bounds"). They therefore run on the page itself, and the others are set up once the first
-// has loaded the module.
+// of bounds"). They therefore run on the page itself, and the others are set up once the first,
+// always the newest bundle's, has loaded the module: the older bundles hold none of their own
+// (noticearchive.search.share_webassembly).
 
 // Imported, not loaded on demand: the module and Pagefind's script are then loaded and run as
 // one, before the theme's scripts keep the page busy.
@@ -18,6 +19,8 @@ let first = null; // the first instance set up (a promise)
 let cacheTag = null; // the build's tag, which the entry files are asked for with
 
 export function engine(path) {
+  // The newest bundle is set up first: it holds the WebAssembly module the others share.
+  if (!first && path !== NEWEST) engine(NEWEST);
   if (!engines.has(path)) {
     const ready = first ? first.catch(() => {}) : Promise.resolve();
     const made = ready.then(async () => {
