@@ -11,7 +11,9 @@
 // The index is made of bundles, each a run of consecutive years (data.bundles, newest first).
 // A search reads the newest bundle first and shows what it found while it reads the others
 // (the oldest first when sorted oldest first); a year filter reads only the bundles that hold
-// those years. Results sorted by date follow the bundles' order; by relevance, their scores.
+// those years. Results sorted by date follow the bundles' order; by relevance, the notices
+// whose number the query matched come first, then Pagefind's scores. The Pagefind instances
+// are in search-engine.js, which the page's head loads before this script.
 
 import { engine as engineAt } from "./search-engine.js";
 
