@@ -6,6 +6,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from noticearchive.search import (
     notice_record,
     plain_text,
     plan_bundles,
+    scratch_parent,
 )
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
@@ -268,3 +270,14 @@ def test_mkdocs_serve_builds_the_index(project: Project) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_records_are_written_in_memory_when_there_is_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("noticearchive.search.RAM_FOLDER", tmp_path)
+    assert scratch_parent(1_000) == tmp_path
+    free = shutil.disk_usage(tmp_path).free
+    assert scratch_parent(free // 1024) is None, "no room for records of a kilobyte or more"
+    monkeypatch.setattr("noticearchive.search.RAM_FOLDER", tmp_path / "missing")
+    assert scratch_parent(1) is None
