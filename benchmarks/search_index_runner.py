@@ -33,7 +33,6 @@ import json
 import re
 import resource
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
@@ -49,7 +48,7 @@ from noticearchive.search import (
     index_bundles,
     notice_records,
     plan_bundles,
-    scratch_parent,
+    scratch_folder,
 )
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
@@ -146,8 +145,8 @@ def run(
             yield SearchRecord(record.url, change(record.html))
 
     begin = time.perf_counter()
-    parent = scratch_parent(2 * max((b.count for b in bundles), default=0))
-    with tempfile.TemporaryDirectory(prefix="notices-search-", dir=parent) as scratch:
+    with scratch_folder(bundles) as scratch:
+        where = Path(scratch).parent
         indexed = index_bundles(lambda b: counted(records_of(b)), bundles, Path(scratch), site_dir)
     end = time.perf_counter()
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -159,7 +158,7 @@ def run(
         "indexed": indexed,
         "bundles": len(bundles),
         "largest_bundle": max((b.count for b in bundles), default=0),
-        "scratch": str(parent or tempfile.gettempdir()),
+        "scratch": str(where),
         "load_seconds": loaded - started,
         "index_seconds": end - begin,
         "records_seconds": counted.seconds,

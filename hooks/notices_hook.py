@@ -37,10 +37,11 @@ from noticearchive.problems import Problems, Severity
 from noticearchive.render.context import Renderer
 from noticearchive.search import (
     BUNDLE_FOLDER,
+    WEBASSEMBLY,
     SearchIndexError,
     index_notices,
     plan_bundles,
-    scratch_parent,
+    scratch_folder,
 )
 from noticearchive.settings import Settings, SettingsError
 from noticearchive.site import SitePage, plan_site
@@ -66,7 +67,6 @@ class _Build:
     scratch: tempfile.TemporaryDirectory[str] | None = None
     """Where the search records are written for Pagefind."""
     search_indexed: Callable[[], tuple[int, float]] | None = None
-    search_bundles: int = 0
 
 
 _build: _Build | None = None
@@ -166,6 +166,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         Urls(state.settings),
         links=links,
         directory_urls=config.use_directory_urls,
+        search_bundles=(
+            plan_bundles(archive.notices, state.settings.search_bundle_size)
+            if state.settings.search
+            else ()
+        ),
     )
     nav_pages = _nav_sources(config)
     for page in plan_site(archive, state.settings, site_name=config.site_name):
@@ -189,14 +194,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # The search index needs only the archive: the worker writes the records and runs
         # Pagefind as soon as it has rendered the notice pages, whatever MkDocs still has to
         # write. (MkDocs has emptied the site folder before this hook.)
-        bundles = plan_bundles(archive.notices, state.settings.search_bundle_size)
-        largest = max((b.count for b in bundles), default=0)
-        state.scratch = tempfile.TemporaryDirectory(
-            prefix="notices-search-", dir=scratch_parent(2 * largest)
-        )
-        state.search_bundles = len(bundles)
+        state.scratch = scratch_folder(state.renderer.search_bundles)
         state.search_indexed = state.prerenderer.run_later(
-            index_notices, bundles, Path(state.scratch.name), Path(config.site_dir)
+            index_notices, Path(state.scratch.name), Path(config.site_dir)
         )
     for asset in sorted(ASSETS_DIR.iterdir()):
         files.append(File.generated(config, ASSETS + asset.name, abs_src_path=str(asset)))
@@ -305,7 +305,7 @@ def _with_archive_links(context: dict[str, Any]) -> dict[str, Any]:
     tag = str(int(get_build_datetime().timestamp())) if searching else None
     context["archive_search_tag"] = tag
     context["archive_search_preloads"] = (
-        [f"{BUNDLE_FOLDER}/pagefind-entry.json?ts={tag}", f"{BUNDLE_FOLDER}/wasm.unknown.pagefind"]
+        [f"{BUNDLE_FOLDER}/pagefind-entry.json?ts={tag}", f"{BUNDLE_FOLDER}/{WEBASSEMBLY}"]
         if searching
         else []
     )
@@ -340,9 +340,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     finally:
         _clean_up(state)
     waited = time.perf_counter() - started
+    bundles = len(state.renderer.search_bundles)
     log.info(
-        f"Search index: {count} notices indexed in {state.search_bundles} bundle(s) in "
-        f"{seconds:.1f} s (the build waited {waited:.1f} s for it)"
+        f"Search index: {count} notices indexed in {bundles} bundle(s) in {seconds:.1f} s "
+        f"(the build waited {waited:.1f} s for it)"
     )
 
 

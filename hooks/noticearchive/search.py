@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -246,6 +247,13 @@ def scratch_parent(records: int) -> Path | None:
     return RAM_FOLDER if free > records * _RECORD_ROOM else None
 
 
+def scratch_folder(bundles: Sequence[SearchBundle]) -> tempfile.TemporaryDirectory[str]:
+    """A scratch folder for the records of :func:`index_bundles`, which holds two bundles'
+    records at most (the one Pagefind reads, the next being written)."""
+    largest = max((b.count for b in bundles), default=0)
+    return tempfile.TemporaryDirectory(prefix="notices-search-", dir=scratch_parent(2 * largest))
+
+
 def _pagefind_command(folder: Path, output: Path) -> list[str]:
     return [
         _pagefind(),
@@ -331,10 +339,9 @@ def index_bundles(
     return indexed
 
 
-def index_notices(
-    renderer: Renderer, bundles: Sequence[SearchBundle], scratch: Path, site_dir: Path
-) -> tuple[int, float]:
-    """Index every notice into its bundle of ``site_dir``, the records written in
+def index_notices(renderer: Renderer, scratch: Path, site_dir: Path) -> tuple[int, float]:
+    """Index every notice into its bundle (``renderer.search_bundles``) of ``site_dir``, the
+    records written in
     ``scratch``: how many were indexed, and the seconds it took. A job the page-rendering
     worker runs as soon as it has rendered the notice pages, whatever the site engine still
     has to write."""
@@ -345,5 +352,5 @@ def index_notices(
         chosen = (n for n in archive.notices if bundle.holds(n))
         return notice_records(archive, renderer.urls, renderer.links, chosen)
 
-    indexed = index_bundles(records_of, bundles, scratch, site_dir)
+    indexed = index_bundles(records_of, renderer.search_bundles, scratch, site_dir)
     return indexed, time.perf_counter() - started

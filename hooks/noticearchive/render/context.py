@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
+from typing import TYPE_CHECKING
 
 from ..archive import Archive
 from ..crossref import CrossReferences
@@ -11,6 +12,9 @@ from ..markdown_body import BodyRenderer, Heading
 from ..model import Notice
 from ..settings import Settings
 from ..urls import Urls, relative_url
+
+if TYPE_CHECKING:
+    from ..search import SearchBundle
 
 
 def esc(text: object) -> str:
@@ -36,6 +40,8 @@ class Renderer:
     links: CrossReferences | None = None
     """Resolved references and relations; without them pages show no cross-references."""
     directory_urls: bool = True
+    search_bundles: tuple[SearchBundle, ...] = ()
+    """The bundles of the search index, newest first (none when search is off)."""
     body: BodyRenderer = field(default_factory=BodyRenderer)
     link_texts: dict[Notice, str] = field(default_factory=dict)
     """The escaped text of links to notices, which many pages repeat."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import urls as site
-from ..search import EVERY_NOTICE, plan_bundles
+from ..search import EVERY_NOTICE
 from .context import PageContext, RenderedPage
 from .parts import breadcrumbs
 
@@ -31,7 +31,7 @@ def _search_data(ctx: PageContext) -> str:
     # filter searches only the bundles holding those years.
     bundles = [
         {"path": f"{b.folder}/", "first": b.first_year, "last": b.last_year, "count": b.count}
-        for b in plan_bundles(ctx.archive.notices, ctx.renderer.settings.search_bundle_size)
+        for b in ctx.renderer.search_bundles
     ]
     data = {
         "agencies": agencies,
