@@ -124,6 +124,7 @@ def run(
     limit: int | None = None,
     years: set[int] | None = None,
     bundle_size: int = Settings().search_bundle_size,
+    jobs: int = Settings().search_jobs,
 ) -> dict[str, float | int | str]:
     """Load, cross-reference, then index; the figures of the run (see the module's doc)."""
     started = time.perf_counter()
@@ -145,9 +146,11 @@ def run(
             yield SearchRecord(record.url, change(record.html))
 
     begin = time.perf_counter()
-    with scratch_folder(bundles) as scratch:
+    with scratch_folder(bundles, jobs) as scratch:
         where = Path(scratch).parent
-        indexed = index_bundles(lambda b: counted(records_of(b)), bundles, Path(scratch), site_dir)
+        indexed = index_bundles(
+            lambda b: counted(records_of(b)), bundles, Path(scratch), site_dir, runs=jobs
+        )
     end = time.perf_counter()
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -180,6 +183,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=Settings().search_bundle_size,
         help="most notices in one bundle of the index (default: the archive's, %(default)s)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=Settings().search_jobs,
+        help="Pagefind runs at the same time (default: the archive's, %(default)s)",
+    )
     args = parser.parse_args(argv)
     result = run(
         args.notices,
@@ -188,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         limit=args.limit,
         years=args.years,
         bundle_size=args.bundle_size,
+        jobs=args.jobs,
     )
     print(json.dumps(result), flush=True)
     return 0

@@ -194,7 +194,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # The search index needs only the archive: the worker writes the records and runs
         # Pagefind as soon as it has rendered the notice pages, whatever MkDocs still has to
         # write. (MkDocs has emptied the site folder before this hook.)
-        state.scratch = scratch_folder(state.renderer.search_bundles)
+        state.scratch = scratch_folder(state.renderer.search_bundles, state.settings.search_jobs)
         state.search_indexed = state.prerenderer.run_later(
             index_notices, Path(state.scratch.name), Path(config.site_dir)
         )

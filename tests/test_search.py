@@ -25,8 +25,12 @@ from noticearchive.search import (
     SHARED_WEBASSEMBLY,
     TEXT_MARK,
     WEBASSEMBLY,
+    SearchBundle,
     d_words,
+    every_notice_repeats,
+    index_bundles,
     notice_record,
+    notice_records,
     plain_text,
     plan_bundles,
     scratch_parent,
@@ -210,16 +214,75 @@ def test_record_holds_metadata_filters_and_sort(search_build: tuple[Project, Bui
     content = str(record["content"])
     assert content.count(TEXT_MARK) == 2
     assert "Kiên Giang tổ chức tiêm chủng" in content.split(TEXT_MARK)[1]
-    # Words with đ, spelled with d, follow the text (this notice has none), then the word that
-    # every record holds.
-    assert content.split(TEXT_MARK)[2].strip(" .").split() == [EVERY_NOTICE]
+    # The record opens with the word every record holds; the words with đ, spelled with d,
+    # follow the text (this notice has none).
+    assert content.split(TEXT_MARK)[0].split()[0] == EVERY_NOTICE
+    assert content.split(TEXT_MARK)[2].strip(" .") == ""
     decision = next(f for f in fragments(build.site) if f["url"] == "/2020/ubnd-tinh/12-qd-ubnd/")
     assert str(decision["content"]).replace(".", " ").split(TEXT_MARK)[2].split() == [
         "dồng",
         "diều",
         "dịnh",
-        EVERY_NOTICE,
     ]
+
+
+def _cbor(data: bytes, at: int = 0) -> tuple[object, int]:
+    """One CBOR item of a Pagefind chunk (integers, text, arrays): the value, and where the
+    next item starts."""
+    major, info = data[at] >> 5, data[at] & 31
+    at += 1
+    if info < 24:
+        n = info
+    else:
+        width = 1 << (info - 24)
+        n, at = int.from_bytes(data[at : at + width], "big"), at + width
+    if major == 0:
+        return n, at
+    if major == 1:
+        return -1 - n, at
+    if major == 3:
+        return data[at : at + n].decode(), at + n
+    assert major == 4, f"unexpected CBOR major type {major}"
+    items = []
+    for _ in range(n):
+        item, at = _cbor(data, at)
+        items.append(item)
+    return items, at
+
+
+def chunk_words(path: Path) -> list[str]:
+    """The words of one chunk of a Pagefind word index."""
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(b"pagefind_dcd")
+    chunk, _ = _cbor(data[len(b"pagefind_dcd") :])
+    assert isinstance(chunk, list) and isinstance(chunk[0], list)
+    return [str(word[0]) for word in chunk[0] if isinstance(word, list)]
+
+
+def test_the_word_of_every_record_has_a_chunk_of_its_own(project: Project, tmp_path: Path) -> None:
+    # A search by filters alone reads the chunk of that word: the chunk ends with it, and
+    # holds no word but those few that sort before it ("0", "00").
+    text = "kinh phí đầu tư xây dựng trường học trạm y tế đường giao thông nông thôn "
+    for i in range(240):
+        body = f"{text * 3} mục {i}./."
+        project.add_notice(f"2020/{i}.md", body=body, number=f"{i + 1}/TB-UBND")
+    archive, problems = load_archive(project.notices, root=project.root)
+    assert not problems.errors
+    records = notice_records(archive, Urls(Settings()))
+    bundle = SearchBundle(2020, 2020, len(archive.notices), "pagefind")
+    assert every_notice_repeats(bundle.count) < 100
+    index_bundles(lambda _b: records, [bundle], tmp_path / "scratch", tmp_path / "site")
+    chunks = [chunk_words(p) for p in (tmp_path / "site/pagefind/index").iterdir()]
+    assert len(chunks) > 1
+    (chunk,) = [c for c in chunks if EVERY_NOTICE in c]
+    assert chunk[-1] == EVERY_NOTICE
+    assert all(word < EVERY_NOTICE for word in chunk[:-1])
+
+
+def test_the_word_of_every_record_is_repeated_to_fill_a_chunk() -> None:
+    assert every_notice_repeats(20_000) == 1
+    assert every_notice_repeats(1_000) == 18  # (18 + 2) locations a notice: 20,000
+    assert every_notice_repeats(10) == 100  # a small index shares its first chunk
 
 
 def test_record_of_notice(project: Project) -> None:

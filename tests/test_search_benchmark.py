@@ -105,8 +105,9 @@ def test_benchmark_prints_every_table(chromium: str, tmp_path: Path) -> None:
         assert heading in out
     # The plain site also has its hub pages and 404 page indexed.
     assert re.search(rf"^\s+{N} \| .* \| {N} / {N + 6} *$", out, re.M), "pages: archive / plain"
-    rows = re.findall(r"^ ?(\d+) \S.*\|(?: +\d+){5} \|(?: +\d+){4} \| ", out, re.M)
-    assert rows == ["1", "2"], "one row a query, cold and warm"
+    rows = re.findall(r"^ ?(\d+) \S.*\|(?: +\d+){5} \|(?: +\d+){3} \|(?: +\d+){3} \| ", out, re.M)
+    assert rows == ["1", "2"], "one row a query: cold, typed and warm"
+    assert "typed: new context, empty cache" in out
     assert "Tìm thấy" in out or "Không tìm thấy" in out
     assert "Targets are set at N = 10,000" in out
     assert not (tmp_path / "work" / f"n{N}").exists(), "removed without --keep"

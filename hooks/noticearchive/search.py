@@ -13,9 +13,10 @@ would not find "Quyết định". Each record therefore ends with the words of t
 The notices are indexed as several bundles, each one a run of consecutive years of at most
 ``search_bundle_size`` notices (a year is never split), newest first. Pagefind holds the whole
 word index of what it indexes in memory (about a quarter of a megabyte a notice), so one index
-of 100,000 notices would not fit in the memory of a build machine; bundles are indexed one
-after another, and the peak is the largest bundle's. The search page searches the newest
-bundle first and shows its results while it searches the others.
+of 100,000 notices would not fit in the memory of a build machine; ``search_jobs`` bundles are
+indexed at a time, and the peak is that of as many of the largest bundles, whatever the size of
+the archive. The search page searches the newest bundle first and shows its results while it
+searches the others.
 """
 
 from __future__ import annotations
@@ -47,9 +48,30 @@ FILTERS = ("agency", "type", "topic", "year")
 """Filter names. Pagefind reserves any, all, none and not."""
 
 TEXT_MARK = "\u2063"
-EVERY_NOTICE = "zzvanban"
+EVERY_NOTICE = "00000"
 """A word in every record and in no text: the search page lists notices by filters alone by
-searching for it (Pagefind, asked for nothing, would read its whole index)."""
+searching for it (Pagefind, asked for nothing, would read its whole index). Pagefind orders
+its words by their bytes, and digits come before letters: the word comes first in its index
+but for the rare words "0", "00"…, in the first chunk of it (see :func:`every_notice_repeats`)."""
+
+CHUNK_LOCATIONS = 20_000
+"""Pagefind (1.5) closes a chunk of its word index once the chunk's words hold this many
+locations; each word a page holds counts as the times it occurs there, plus two."""
+MOST_REPEATS = 100
+
+
+def every_notice_repeats(pages: int) -> int:
+    """How many times a record of a bundle of ``pages`` notices holds :data:`EVERY_NOTICE`:
+    enough for the word to fill the first chunk of the bundle's index alone. A search by
+    filters alone then downloads that chunk only, a few kilobytes, since the word stands at
+    the start of every record (the same small locations, which compress well), instead of a
+    chunk shared with common words (measured at 10,000 notices: 181-289 kB). Below about
+    200 notices the word needs more than :data:`MOST_REPEATS`, and shares its chunk; such an
+    index is small anyway."""
+    needed = -(-CHUNK_LOCATIONS // max(1, pages)) - 2
+    return max(1, min(MOST_REPEATS, needed))
+
+
 _D_WORD = re.compile(r"\w*đ\w*")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 _JOINED = re.compile(r"\w+(?:[./-]\w+)+")
@@ -105,9 +127,16 @@ def agency_chain(archive: Archive, notice: Notice) -> list[str]:
 
 
 def notice_record(
-    archive: Archive, urls: Urls, notice: Notice, *, status: Status | None = None
+    archive: Archive,
+    urls: Urls,
+    notice: Notice,
+    *,
+    status: Status | None = None,
+    repeats: int = 1,
 ) -> SearchRecord:
-    """The record of one notice; ``status`` is shown in results when it is not "in force"."""
+    """The record of one notice; ``status`` is shown in results when it is not "in force";
+    ``repeats``: how many times it holds :data:`EVERY_NOTICE` (see
+    :func:`every_notice_repeats`)."""
     text = plain_text(notice.body)
     meta = {
         "title": notice.title,
@@ -125,6 +154,7 @@ def notice_record(
     extra = " ".join(d_words(notice.title, notice.summary or "", text, notice.agency.name))
     parts = [
         '<html lang="vi"><head><meta charset="utf-8"></head><body><main data-pagefind-body>',
+        f"<p>{' '.join([EVERY_NOTICE] * repeats)}</p>",
         f"<h1>{esc(notice.title)}</h1>",
         # Weighted above the title: a search for the number must find the notice itself
         # before the notices that cite it.
@@ -138,7 +168,6 @@ def notice_record(
     parts.append(f"<div>{TEXT_MARK} {esc(text)} {TEXT_MARK}</div>")
     if extra:
         parts.append(f'<p data-pagefind-weight="0.5">{esc(extra)}</p>')
-    parts.append(f"<p>{EVERY_NOTICE}</p>")
     parts.append("</main>")
     parts += [f'<span data-pagefind-meta="{k}:{esc(v)}"></span>' for k, v in meta.items()]
     parts += [f'<span data-pagefind-filter="{k}:{esc(v)}"></span>' for k, v in filters]
@@ -151,12 +180,14 @@ def notice_records(
     archive: Archive,
     urls: Urls,
     links: CrossReferences | None = None,
-    notices: Iterable[Notice] | None = None,
+    notices: Sequence[Notice] | None = None,
 ) -> Iterator[SearchRecord]:
-    """The records of ``notices`` (by default, every notice of the archive)."""
-    for notice in archive.notices if notices is None else notices:
+    """The records of ``notices`` (by default, every notice of the archive), one bundle."""
+    chosen = archive.notices if notices is None else notices
+    repeats = every_notice_repeats(len(chosen))
+    for notice in chosen:
         status = links.status_of(notice) if links is not None else None
-        yield notice_record(archive, urls, notice, status=status)
+        yield notice_record(archive, urls, notice, status=status, repeats=repeats)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,11 +278,14 @@ def scratch_parent(records: int) -> Path | None:
     return RAM_FOLDER if free > records * _RECORD_ROOM else None
 
 
-def scratch_folder(bundles: Sequence[SearchBundle]) -> tempfile.TemporaryDirectory[str]:
-    """A scratch folder for the records of :func:`index_bundles`, which holds two bundles'
-    records at most (the one Pagefind reads, the next being written)."""
+def scratch_folder(
+    bundles: Sequence[SearchBundle], runs: int = 1
+) -> tempfile.TemporaryDirectory[str]:
+    """A scratch folder for the records of :func:`index_bundles`, which holds ``runs + 1``
+    bundles' records at most (those Pagefind reads, and the next being written)."""
     largest = max((b.count for b in bundles), default=0)
-    return tempfile.TemporaryDirectory(prefix="notices-search-", dir=scratch_parent(2 * largest))
+    room = (max(1, runs) + 1) * largest
+    return tempfile.TemporaryDirectory(prefix="notices-search-", dir=scratch_parent(room))
 
 
 def _pagefind_command(folder: Path, output: Path) -> list[str]:
@@ -308,34 +342,43 @@ def index_bundles(
     bundles: Sequence[SearchBundle],
     scratch: Path,
     site_dir: Path,
+    *,
+    runs: int = 1,
 ) -> int:
     """Index each bundle's records into its folder of ``site_dir``; how many were indexed.
     The records are written in ``scratch``, one folder per bundle, removed once indexed.
 
-    One Pagefind runs at a time, so the memory peak is that of the largest bundle; the
-    records of the next bundle are written while it runs. Pagefind runs as its own command
+    At most ``runs`` Pagefind processes run at a time, so the memory peak is that of the
+    ``runs`` largest bundles; the records of the next bundle are written while they run.
+    Pagefind compresses its files on one core, so two runs on a machine with two cores take
+    about two thirds of the time of one run after the other. Pagefind runs as its own command
     over each folder: measured at 10,000 notices, its Python API (a service fed through a
     pipe) took a fifth longer for the same work."""
     indexed = 0
-    running: tuple[subprocess.Popen[str], SearchBundle, Path] | None = None
+    running: list[tuple[subprocess.Popen[str], SearchBundle, Path]] = []
+
+    def finish_oldest() -> int:
+        process, bundle, folder = running.pop(0)
+        count = _finish(process, bundle)
+        shutil.rmtree(folder)
+        return count
+
     try:
         for i, bundle in enumerate(bundles):
             folder = scratch / str(i)
             write_records(records_of(bundle), folder)
-            if running is not None:
-                indexed += _finish(running[0], running[1])
-                shutil.rmtree(running[2])
-            running = (_start(folder, site_dir / bundle.folder), bundle, folder)
-        if running is not None:
-            indexed += _finish(running[0], running[1])
-            shutil.rmtree(running[2])
-            running = None
+            while len(running) >= max(1, runs):
+                indexed += finish_oldest()
+            running.append((_start(folder, site_dir / bundle.folder), bundle, folder))
+        while running:
+            indexed += finish_oldest()
         for bundle in bundles[1:]:
             share_webassembly(site_dir / bundle.folder)
     finally:
-        if running is not None and running[0].poll() is None:
-            running[0].kill()
-            running[0].wait()
+        for process, _bundle, _folder in running:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
     return indexed
 
 
@@ -349,8 +392,9 @@ def index_notices(renderer: Renderer, scratch: Path, site_dir: Path) -> tuple[in
     archive = renderer.archive
 
     def records_of(bundle: SearchBundle) -> Iterator[SearchRecord]:
-        chosen = (n for n in archive.notices if bundle.holds(n))
+        chosen = [n for n in archive.notices if bundle.holds(n)]
         return notice_records(archive, renderer.urls, renderer.links, chosen)
 
-    indexed = index_bundles(records_of, renderer.search_bundles, scratch, site_dir)
+    runs = renderer.settings.search_jobs
+    indexed = index_bundles(records_of, renderer.search_bundles, scratch, site_dir, runs=runs)
     return indexed, time.perf_counter() - started
