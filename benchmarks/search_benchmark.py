@@ -517,6 +517,23 @@ def browse(
             page.on("pageerror", lambda error: errors.append(str(error)))
             return ctx, page, errors
 
+        def submit(
+            page: Any, query: Query, mode: str, number: int, run: int, errors: list[str]
+        ) -> Load:
+            """Submit the query in the open page: the load from the submit to its results, with
+            the bytes sent since the server's log was last taken."""
+            timed = page.evaluate(_SUBMIT, query.query_string)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(100)
+            read = page.evaluate(_READ)
+            responses = log.take()
+            sent, raw, pf_sent, pf_raw, requests, pf_requests = _traffic(responses)
+            first_sent = _sent_before(responses, float(timed["firstEpoch"]))
+            ms, done = float(timed["first"]), float(timed["done"])
+            return Load(number, run, mode, ms, done, ms, sent, first_sent, raw, pf_sent,
+                        pf_raw, requests, pf_requests, read["count"], read["first"],
+                        len(errors))  # fmt: skip
+
         # One load first, not measured: the server compresses each file once and keeps it,
         # as a host does, and the operating system reads the files into its cache.
         ctx, page, _errors = context()
@@ -551,18 +568,7 @@ def browse(
                 ctx, page, errors = context()
                 page.goto(search_url)
                 page.wait_for_load_state("networkidle")
-                timed = page.evaluate(_SUBMIT, query.query_string)
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(100)
-                read = page.evaluate(_READ)
-                responses = log.take()
-                sent, raw, pf_sent, pf_raw, requests, pf_requests = _traffic(responses)
-                first_sent = _sent_before(responses, float(timed["firstEpoch"]))
-                ms, done = float(timed["first"]), float(timed["done"])
-                loads.append(
-                    Load(number, run, "typed", ms, done, ms, sent, first_sent, raw, pf_sent,
-                         pf_raw, requests, pf_requests, read["count"], read["first"], len(errors))
-                )  # fmt: skip
+                loads.append(submit(page, query, "typed", number, run, errors))
                 ctx.close()
                 # Warm: the search page loaded, one search done, then this query submitted.
                 # (On a phone the filters are folded: neither their index nor their counts
@@ -572,18 +578,7 @@ def browse(
                 page.wait_for_selector("#na-count[data-complete]")
                 page.wait_for_load_state("networkidle")
                 log.take()
-                timed = page.evaluate(_SUBMIT, query.query_string)
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(100)
-                read = page.evaluate(_READ)
-                responses = log.take()
-                sent, raw, pf_sent, pf_raw, requests, pf_requests = _traffic(responses)
-                first_sent = _sent_before(responses, float(timed["firstEpoch"]))
-                ms, done = float(timed["first"]), float(timed["done"])
-                loads.append(
-                    Load(number, run, "warm", ms, done, ms, sent, first_sent, raw, pf_sent,
-                         pf_raw, requests, pf_requests, read["count"], read["first"], len(errors))
-                )  # fmt: skip
+                loads.append(submit(page, query, "warm", number, run, errors))
                 ctx.close()
         browser.close()
     return loads, version
