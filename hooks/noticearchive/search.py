@@ -66,10 +66,11 @@ def every_notice_repeats(pages: int) -> int:
     filters alone then downloads that chunk only, a few kilobytes, since the word stands at
     the start of every record (the same small locations, which compress well), instead of a
     chunk shared with common words (measured at 10,000 notices: 181-289 kB). Below about
-    200 notices the word needs more than :data:`MOST_REPEATS`, and shares its chunk; such an
-    index is small anyway."""
+    200 notices the word would need more than :data:`MOST_REPEATS`: it is written once and
+    shares its chunk, as each repeat also lengthens every record a little; such an index is
+    small anyway."""
     needed = -(-CHUNK_LOCATIONS // max(1, pages)) - 2
-    return max(1, min(MOST_REPEATS, needed))
+    return needed if 1 <= needed <= MOST_REPEATS else 1
 
 
 _D_WORD = re.compile(r"\w*đ\w*")
