@@ -45,6 +45,7 @@ from noticearchive.search import (
     TEXT_MARK,
     SearchBundle,
     SearchRecord,
+    chunk_target,
     index_bundles,
     notice_records,
     plan_bundles,
@@ -142,7 +143,7 @@ def run(
 
     def records_of(bundle: SearchBundle) -> Iterator[SearchRecord]:
         mine = [n for n in chosen if bundle.holds(n)]
-        for record in notice_records(archive, urls, links, mine):
+        for record in notice_records(archive, urls, links, mine, target=chunk_target(bundle)):
             yield SearchRecord(record.url, change(record.html))
 
     begin = time.perf_counter()

@@ -38,6 +38,7 @@ from noticearchive.search import (
 from noticearchive.settings import Settings
 from noticearchive.urls import Urls
 from noticearchive.vietnamese import fold, fold_d
+from tests.pagefind_files import chunk_words
 from tests.search_archive import write_search_archive
 from tests.support import Build, Project
 
@@ -224,39 +225,6 @@ def test_record_holds_metadata_filters_and_sort(search_build: tuple[Project, Bui
         "diều",
         "dịnh",
     ]
-
-
-def _cbor(data: bytes, at: int = 0) -> tuple[object, int]:
-    """One CBOR item of a Pagefind chunk (integers, text, arrays): the value, and where the
-    next item starts."""
-    major, info = data[at] >> 5, data[at] & 31
-    at += 1
-    if info < 24:
-        n = info
-    else:
-        width = 1 << (info - 24)
-        n, at = int.from_bytes(data[at : at + width], "big"), at + width
-    if major == 0:
-        return n, at
-    if major == 1:
-        return -1 - n, at
-    if major == 3:
-        return data[at : at + n].decode(), at + n
-    assert major == 4, f"unexpected CBOR major type {major}"
-    items = []
-    for _ in range(n):
-        item, at = _cbor(data, at)
-        items.append(item)
-    return items, at
-
-
-def chunk_words(path: Path) -> list[str]:
-    """The words of one chunk of a Pagefind word index."""
-    data = gzip.decompress(path.read_bytes())
-    assert data.startswith(b"pagefind_dcd")
-    chunk, _ = _cbor(data[len(b"pagefind_dcd") :])
-    assert isinstance(chunk, list) and isinstance(chunk[0], list)
-    return [str(word[0]) for word in chunk[0] if isinstance(word, list)]
 
 
 def test_the_word_of_every_record_has_a_chunk_of_its_own(project: Project, tmp_path: Path) -> None:

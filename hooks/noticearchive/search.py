@@ -17,6 +17,11 @@ of 100,000 notices would not fit in the memory of a build machine; ``search_jobs
 indexed at a time, and the peak is that of as many of the largest bundles, whatever the size of
 the archive. The search page searches the newest bundle first and shows its results while it
 searches the others.
+
+A search downloads one chunk of a bundle's word index for each word of its query. Each record
+holds a few made-up words, the dividers of its bundle, that make Pagefind cut the index into
+chunks of about the same size, which it does not do by itself for Vietnamese
+(:mod:`.index_chunks`).
 """
 
 from __future__ import annotations
@@ -28,13 +33,20 @@ import subprocess
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from .archive import Archive
 from .crossref import CrossReferences, Status
+from .index_chunks import (
+    TARGET_LOCATIONS,
+    Dividers,
+    WordCount,
+    plan_dividers,
+    repeats_to_fill,
+)
 from .model import Notice
 from .render.context import Renderer, esc
 from .urls import Urls
@@ -54,11 +66,6 @@ searching for it (Pagefind, asked for nothing, would read its whole index). Page
 its words by their bytes, and digits come before letters: the word comes first in its index
 but for the rare words "0", "00"…, in the first chunk of it (see :func:`every_notice_repeats`)."""
 
-CHUNK_LOCATIONS = 20_000
-"""Pagefind (1.5) closes a chunk of its word index once the chunk's words hold this many
-locations; each word a page holds counts as the times it occurs there, plus two."""
-MOST_REPEATS = 100
-
 
 def every_notice_repeats(pages: int) -> int:
     """How many times a record of a bundle of ``pages`` notices holds :data:`EVERY_NOTICE`:
@@ -66,11 +73,10 @@ def every_notice_repeats(pages: int) -> int:
     filters alone then downloads that chunk only, a few kilobytes, since the word stands at
     the start of every record (the same small locations, which compress well), instead of a
     chunk shared with common words (measured at 10,000 notices: 181-289 kB). Below about
-    200 notices the word would need more than :data:`MOST_REPEATS`: it is written once and
-    shares its chunk, as each repeat also lengthens every record a little; such an index is
-    small anyway."""
-    needed = -(-CHUNK_LOCATIONS // max(1, pages)) - 2
-    return needed if 1 <= needed <= MOST_REPEATS else 1
+    200 notices the word would need more than :data:`.index_chunks.MOST_REPEATS`: it is
+    written once and shares its chunk, as each repeat also lengthens every record a little;
+    such an index is small anyway."""
+    return repeats_to_fill(pages) or 1
 
 
 _D_WORD = re.compile(r"\w*đ\w*")
@@ -80,6 +86,9 @@ _JOINED = re.compile(r"\w+(?:[./-]\w+)+")
 _MARKDOWN_NOISE = re.compile(r"^[ \t]{0,3}(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`|]", re.M)
 
 
+_RECORD_END = "</body></html>"
+
+
 @dataclass(frozen=True, slots=True)
 class SearchRecord:
     """What Pagefind indexes for one notice."""
@@ -87,6 +96,16 @@ class SearchRecord:
     url: str
     """Site-relative address of the notice page, with a leading slash."""
     html: str
+    words: str = ""
+    """The text Pagefind indexes (the record's text and metadata), counted to place the
+    bundle's dividers (see :mod:`.index_chunks`)."""
+
+    def divided(self, dividers: Dividers) -> SearchRecord:
+        """The record with the bundle's dividers, in a metadata field of their own."""
+        if not dividers.words:
+            return self
+        field = f'<span data-pagefind-meta="dividers:{dividers.text()}"></span>'
+        return SearchRecord(self.url, self.html.removesuffix(_RECORD_END) + field + _RECORD_END)
 
 
 def plain_text(markdown: str) -> str:
@@ -153,14 +172,16 @@ def notice_record(
     filters += [("type", notice.doc_type.name), ("year", str(notice.year))]
     filters += [("topic", t.name) for t in notice.topics]
     extra = " ".join(d_words(notice.title, notice.summary or "", text, notice.agency.name))
+    # Weighted above the title: a search for the number must find the notice itself before
+    # the notices that cite it.
+    number = number_spellings(notice.number)
+    heading = f"{notice.doc_type.name} · {notice.agency.name}"
     parts = [
         '<html lang="vi"><head><meta charset="utf-8"></head><body><main data-pagefind-body>',
         f"<p>{' '.join([EVERY_NOTICE] * repeats)}</p>",
         f"<h1>{esc(notice.title)}</h1>",
-        # Weighted above the title: a search for the number must find the notice itself
-        # before the notices that cite it.
-        f'<p data-pagefind-weight="10">{esc(number_spellings(notice.number))}</p>',
-        f"<p>{esc(notice.doc_type.name)} · {esc(notice.agency.name)}</p>",
+        f'<p data-pagefind-weight="10">{esc(number)}</p>',
+        f"<p>{esc(heading)}</p>",
     ]
     if notice.summary:
         parts.append(f"<p>{esc(notice.summary)}</p>")
@@ -173,8 +194,9 @@ def notice_record(
     parts += [f'<span data-pagefind-meta="{k}:{esc(v)}"></span>' for k, v in meta.items()]
     parts += [f'<span data-pagefind-filter="{k}:{esc(v)}"></span>' for k, v in filters]
     parts.append(f'<span data-pagefind-sort="date:{notice.date.isoformat()}"></span>')
-    parts.append("</body></html>")
-    return SearchRecord("/" + urls.notice(notice), "".join(parts))
+    parts.append(_RECORD_END)
+    words = [notice.title, number, heading, notice.summary or "", text, extra, *meta.values()]
+    return SearchRecord("/" + urls.notice(notice), "".join(parts), " ".join(words))
 
 
 def notice_records(
@@ -182,13 +204,23 @@ def notice_records(
     urls: Urls,
     links: CrossReferences | None = None,
     notices: Sequence[Notice] | None = None,
-) -> Iterator[SearchRecord]:
-    """The records of ``notices`` (by default, every notice of the archive), one bundle."""
+    *,
+    target: int = TARGET_LOCATIONS,
+) -> list[SearchRecord]:
+    """The records of ``notices`` (by default, every notice of the archive), one bundle, with
+    dividers wherever a chunk of its index would hold more than ``target`` locations (see
+    :mod:`.index_chunks` and :func:`chunk_target`)."""
     chosen = archive.notices if notices is None else notices
     repeats = every_notice_repeats(len(chosen))
+    records = []
+    count = WordCount()
     for notice in chosen:
         status = links.status_of(notice) if links is not None else None
-        yield notice_record(archive, urls, notice, status=status, repeats=repeats)
+        record = notice_record(archive, urls, notice, status=status, repeats=repeats)
+        count.add(record.words)
+        records.append(record)
+    dividers = plan_dividers(count, len(records), target)
+    return [record.divided(dividers) for record in records]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +235,21 @@ class SearchBundle:
 
     def holds(self, notice: Notice) -> bool:
         return self.first_year <= notice.year <= self.last_year
+
+
+OLDER_CHUNKS = 2
+"""The chunks of an older bundle's index are cut at this many times the locations of the
+newest's. The newest bundle is read by every search before it shows anything; the older ones
+are read after the first results are shown, and they are the largest, whose Pagefind runs set
+the memory a build needs: the dividers of the largest bundle at 10,000 notices (1,479) take
+Pagefind from 405 MB to 507 MB at the newest's size of chunk, to 466 MB at twice that."""
+
+
+def chunk_target(bundle: SearchBundle) -> int:
+    """The locations a chunk of the bundle's index should hold at most (see
+    :mod:`.index_chunks`)."""
+    newest = bundle.folder == BUNDLE_FOLDER
+    return TARGET_LOCATIONS if newest else TARGET_LOCATIONS * OLDER_CHUNKS
 
 
 class Dated(Protocol):
@@ -392,9 +439,10 @@ def index_notices(renderer: Renderer, scratch: Path, site_dir: Path) -> tuple[in
     started = time.perf_counter()
     archive = renderer.archive
 
-    def records_of(bundle: SearchBundle) -> Iterator[SearchRecord]:
+    def records_of(bundle: SearchBundle) -> list[SearchRecord]:
         chosen = [n for n in archive.notices if bundle.holds(n)]
-        return notice_records(archive, renderer.urls, renderer.links, chosen)
+        target = chunk_target(bundle)
+        return notice_records(archive, renderer.urls, renderer.links, chosen, target=target)
 
     runs = renderer.settings.search_jobs
     indexed = index_bundles(records_of, renderer.search_bundles, scratch, site_dir, runs=runs)
