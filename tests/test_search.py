@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from noticearchive.archive import load_archive
+from noticearchive.number_index import NUMBERS_FOLDER
 from noticearchive.search import (
     EVERY_NOTICE,
     SHARED_WEBASSEMBLY,
@@ -313,3 +314,9 @@ def test_records_are_written_in_memory_when_there_is_room(
     assert scratch_parent(free // 1024) is None, "no room for records of a kilobyte or more"
     monkeypatch.setattr("noticearchive.search.RAM_FOLDER", tmp_path / "missing")
     assert scratch_parent(1) is None
+
+
+def test_the_build_writes_the_number_directory(search_build: tuple[Project, Build]) -> None:
+    _project, build = search_build
+    entries = json.loads((build.site / NUMBERS_FOLDER / "405.json").read_text(encoding="utf-8"))
+    assert entries == [["405/TB-VP.UBND", 2013]]

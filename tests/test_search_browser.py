@@ -285,6 +285,37 @@ def test_the_newest_bundle_answers_first(browser: Any, base: str) -> None:
     context.close()
 
 
+def test_a_number_is_read_first_from_the_bundle_that_holds_it(browser: Any, base: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    held: list[Any] = []
+    releasing = False
+
+    def hold(route: Any) -> None:
+        if releasing:
+            route.continue_()
+        else:
+            held.append(route)
+
+    # The bundle between the newest (2022) and the number's (2013-2018) does not answer: the
+    # notice is shown all the same, before the search reads it.
+    context.route(re.compile(r"/pagefind-2019-2021/"), hold)
+    page = context.new_page()
+    page.goto(f"{base}tim-kiem/?q=405%2FTB-VP.UBND")
+    page.wait_for_selector("#na-count")
+    assert page.inner_text("#na-count").startswith("Tìm thấy 1 văn bản trong các năm 2013–2018")
+    assert urls_of(read_results(page, base)) == ["2013/vp-ubnd-tinh/405-tb-vp-ubnd/"]
+    releasing = True
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#na-count[data-complete]")
+    # The notice that cites it (2021) comes after it.
+    assert urls_of(read_results(page, base))[:2] == [
+        "2013/vp-ubnd-tinh/405-tb-vp-ubnd/",
+        "2021/so-y-te/7-kh-syt/",
+    ]
+    context.close()
+
+
 def test_a_year_filter_reads_only_the_bundles_of_that_year(browser: Any, base: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     requested: list[str] = []

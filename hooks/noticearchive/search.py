@@ -48,6 +48,7 @@ from .index_chunks import (
     repeats_to_fill,
 )
 from .model import Notice
+from .number_index import write_number_directory
 from .render.context import Renderer, esc
 from .urls import Urls
 from .vietnamese import fold_d, format_short_date
@@ -444,6 +445,7 @@ def index_notices(renderer: Renderer, scratch: Path, site_dir: Path) -> tuple[in
         target = chunk_target(bundle)
         return notice_records(archive, renderer.urls, renderer.links, chosen, target=target)
 
+    write_number_directory(archive.notices, site_dir)
     runs = renderer.settings.search_jobs
     indexed = index_bundles(records_of, renderer.search_bundles, scratch, site_dir, runs=runs)
     return indexed, time.perf_counter() - started

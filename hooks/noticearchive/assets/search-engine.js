@@ -12,7 +12,7 @@
 // one, before the theme's scripts keep the page busy.
 import * as pagefind from "../../pagefind/pagefind.js";
 
-const root = new URL("../../", import.meta.url);
+export const root = new URL("../../", import.meta.url); // the site's root
 const NEWEST = "pagefind/"; // the newest bundle's folder, always
 const engines = new Map(); // a bundle's folder -> its Pagefind instance (a promise)
 let first = null; // the first instance set up (a promise)

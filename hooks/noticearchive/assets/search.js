@@ -10,12 +10,12 @@
 //
 // The index is made of bundles, each a run of consecutive years (data.bundles, newest first).
 // A search reads the newest bundle first and shows what it found while it reads the others
-// (the oldest first when sorted oldest first); a year filter reads only the bundles that hold
-// those years. Results sorted by date follow the bundles' order; by relevance, the notices
+// (the oldest first when sorted oldest first; a number, the bundles that hold it first); a
+// year filter reads only the bundles that hold those years. Results sorted by date follow the bundles' order; by relevance, the notices
 // whose number the query matched come first, then Pagefind's scores. The Pagefind instances
 // are in search-engine.js, which the page's head loads before this script.
 
-import { engine as engineAt } from "./search-engine.js";
+import { engine as engineAt, root } from "./search-engine.js";
 
 const PAGE = 10;
 const GROUPS = ["agency", "type", "topic", "year"];
@@ -132,13 +132,37 @@ async function holdsSomeWordsOnly(answer, terms, exact) {
   return !terms.every((t) => [...keys].some((k) => k.startsWith(t)));
 }
 
-// The bundles a search reads, in the order it reads them.
-function bundlesFor(state) {
+// A number typed whole or in part ("29/TB-UBND", "29/TB"): the years of the notices whose
+// number begins so, from the archive's number directory (one small file for each leading
+// integer); none for any other query.
+const NUMBER = /^0*(\d+)\/\S*$/u;
+const directory = new Map(); // a leading integer -> its file's entries (a promise)
+
+async function numberYears(query) {
+  const found = NUMBER.exec(query);
+  if (!found) return [];
+  const key = found[1] || "0";
+  if (!directory.has(key)) {
+    const url = new URL(`${data.numbers}${key}.json`, root);
+    const read = fetch(url).then((r) => (r.ok ? r.json() : []));
+    directory.set(key, read.catch(() => []));
+  }
+  const typed = fold(query);
+  return (await directory.get(key)).filter(([n]) => fold(n).startsWith(typed)).map(([, y]) => y);
+}
+
+// The bundles a search reads, in the order it reads them: by relevance, those that hold the
+// notices of a number typed (``numbered``, their years) come first, so that the notice itself
+// is shown before the bundles that may only cite it are read.
+function bundlesFor(state, numbered = []) {
   const years = state.filters.year.map(Number);
   const chosen = data.bundles.filter(
     (b) => !years.length || years.some((y) => y >= b.first && y <= b.last),
   );
-  return state.sort === "oldest" ? chosen.reverse() : chosen;
+  if (state.sort === "oldest") return chosen.reverse();
+  if (!numbered.length || effectiveSort(state)) return chosen;
+  const holds = (b) => numbered.some((y) => y >= b.first && y <= b.last);
+  return [...chosen.filter(holds), ...chosen.filter((b) => !holds(b))];
 }
 
 // A result whose number the query matched (Pagefind says which metadata a query matched).
@@ -180,7 +204,7 @@ async function searchBundles(state, query, exactDiacritics, early) {
     ]);
     return { ...answer, partial };
   };
-  const [first, ...rest] = bundlesFor(state);
+  const [first, ...rest] = bundlesFor(state, await numberYears(state.q));
   if (!first) return { results: [], filters: {} };
   const answers = [await search(first, true)];
   // What the first bundle found is shown before the others are loaded: on a slow network,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import urls as site
+from ..number_index import NUMBERS_FOLDER
 from ..search import EVERY_NOTICE
 from .context import PageContext, RenderedPage
 from .parts import breadcrumbs
@@ -38,6 +39,7 @@ def _search_data(ctx: PageContext) -> str:
         "labels": FILTER_LABELS,
         "everything": EVERY_NOTICE,
         "bundles": bundles,
+        "numbers": f"{NUMBERS_FOLDER}/",
     }
     # "</" cannot end the script element early: JSON allows "<\/" for "</".
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
