@@ -80,6 +80,12 @@ def test_no_divider_where_it_would_be_long_or_begin_with_a_word() -> None:
     # "thj" would sort between them, but a query for "th" would match it.
     assert divider_between("thi", "tho", {"th", "thi", "tho"}) is None
     assert divider_between("thi", "tho", {"thi", "tho"}) == "thj"
+    # One letter would be the fallback of every query word beginning with it.
+    assert divider_between("em", "g", {"em", "g"}) == "ew"
+    assert divider_between("e", "g", {"e", "g"}) is None
+    # Not "tw", an abbreviation (trung ương).
+    assert divider_between("tuyen", "ty", {"tuyen", "ty"}) == "tuz"
+    assert divider_between("tuyen", "ty", {"tu", "tuyen", "ty"}) is None
 
 
 _letters = st.text(alphabet="abcdeghiklmnopqrstuvxyđ", min_size=1, max_size=6)
@@ -93,7 +99,7 @@ def test_a_divider_never_matches_a_word_of_the_index(words: set[str]) -> None:
         if divider is None:
             continue
         assert word < divider < following
-        assert divider[-1] in QUIET_LETTERS and len(divider) <= 3
+        assert divider[-1] in QUIET_LETTERS and 2 <= len(divider) <= 3
         # Pagefind matches a query word with every word it begins, and the other way round.
         assert not any(w.startswith(divider) for w in words)
         assert not any(divider.startswith(w) for w in words if len(w) > 1)

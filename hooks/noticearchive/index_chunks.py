@@ -14,12 +14,12 @@ word that sorts between two neighbouring words of the index, written into every 
 enough for Pagefind to close the chunk at it. The dividers are written in a metadata field of
 their own, which Pagefind indexes but the search page never shows: they do not lengthen the
 text of a notice, which Pagefind's ranking weighs, and repeated in the same place of every
-record they cost a few dozen bytes a record.
+record they add about 130 bytes to each record's compressed fragment.
 
 Pagefind matches a word of a query with every word of the index it begins ("thu" finds "thuc"),
-so a divider, which every record holds, must begin no word anyone searches for: it is a few
-letters ending with a letter that Vietnamese does not use (f, j, w or z), it begins no word of
-the bundle, and none of its beginnings longer than a letter is a word of the bundle.
+so a divider, which every record holds, must begin no word anyone searches for: it is two or
+three letters ending with a letter that Vietnamese does not use (f, j, w or z), it begins no
+word of the bundle, and none of its beginnings longer than a letter is a word of the bundle.
 """
 
 from __future__ import annotations
@@ -47,7 +47,13 @@ MOST_REPEATS = 100
 
 QUIET_LETTERS = "fjwz"
 """Letters no Vietnamese word holds: a divider ends with one."""
+SHORTEST_DIVIDER = 2
+"""A divider of one letter ("f") would match any query word that begins with it but begins no
+word of the bundle ("facebook"): Pagefind, finding no word that a query word begins, falls
+back on the longest word of the index that begins the query word."""
 LONGEST_DIVIDER = 3
+NOT_DIVIDERS = frozenset({"tw"})
+"""Abbreviations of official writing made with a quiet letter: TW (trung ương, "NQ/TW")."""
 
 _WORD_PART = re.compile(r"\w+")
 
@@ -141,7 +147,8 @@ def divider_between(word: str, following: str, words: set[str]) -> str | None:
     for divider in candidates:
         beginnings = (divider[:n] for n in range(2, len(divider)))
         if (
-            len(divider) <= LONGEST_DIVIDER
+            SHORTEST_DIVIDER <= len(divider) <= LONGEST_DIVIDER
+            and divider not in NOT_DIVIDERS
             and divider.isalpha()
             and word < divider < following
             and not any(b in words for b in beginnings)
