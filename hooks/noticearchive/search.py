@@ -173,14 +173,14 @@ def notice_record(
     filters += [("type", notice.doc_type.name), ("year", str(notice.year))]
     filters += [("topic", t.name) for t in notice.topics]
     extra = " ".join(d_words(notice.title, notice.summary or "", text, notice.agency.name))
-    # Weighted above the title: a search for the number must find the notice itself before
-    # the notices that cite it.
     number = number_spellings(notice.number)
     heading = f"{notice.doc_type.name} · {notice.agency.name}"
     parts = [
         '<html lang="vi"><head><meta charset="utf-8"></head><body><main data-pagefind-body>',
         f"<p>{' '.join([EVERY_NOTICE] * repeats)}</p>",
         f"<h1>{esc(notice.title)}</h1>",
+        # Weighted above the title: a search for the number must find the notice itself
+        # before the notices that cite it.
         f'<p data-pagefind-weight="10">{esc(number)}</p>',
         f"<p>{esc(heading)}</p>",
     ]

@@ -11,9 +11,10 @@
 // The index is made of bundles, each a run of consecutive years (data.bundles, newest first).
 // A search reads the newest bundle first and shows what it found while it reads the others
 // (the oldest first when sorted oldest first; a number, the bundles that hold it first); a
-// year filter reads only the bundles that hold those years. Results sorted by date follow the bundles' order; by relevance, the notices
-// whose number the query matched come first, then Pagefind's scores. The Pagefind instances
-// are in search-engine.js, which the page's head loads before this script.
+// year filter reads only the bundles that hold those years. Results sorted by date follow the
+// bundles' order; by relevance, the notices whose number the query matched come first, then
+// Pagefind's scores. The Pagefind instances are in search-engine.js, which the page's head
+// loads before this script.
 
 import { engine as engineAt, root } from "./search-engine.js";
 
@@ -141,7 +142,7 @@ const directory = new Map(); // a leading integer -> its file's entries (a promi
 async function numberYears(query) {
   const found = NUMBER.exec(query);
   if (!found) return [];
-  const key = found[1] || "0";
+  const key = found[1];
   if (!directory.has(key)) {
     const url = new URL(`${data.numbers}${key}.json`, root);
     const read = fetch(url).then((r) => (r.ok ? r.json() : []));
