@@ -237,7 +237,7 @@ def test_the_word_of_every_record_has_a_chunk_of_its_own(project: Project, tmp_p
         project.add_notice(f"2020/{i}.md", body=body, number=f"{i + 1}/TB-UBND")
     archive, problems = load_archive(project.notices, root=project.root)
     assert not problems.errors
-    records = notice_records(archive, Urls(Settings()))
+    records = list(notice_records(archive, Urls(Settings())))
     bundle = SearchBundle(2020, 2020, len(archive.notices), "pagefind")
     assert every_notice_repeats(bundle.count) < 100
     index_bundles(lambda _b: records, [bundle], tmp_path / "scratch", tmp_path / "site")

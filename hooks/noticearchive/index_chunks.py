@@ -19,7 +19,8 @@ record they add about 130 bytes to each record's compressed fragment.
 Pagefind matches a word of a query with every word of the index it begins ("thu" finds "thuc"),
 so a divider, which every record holds, must begin no word anyone searches for: it is two or
 three letters ending with a letter that Vietnamese does not use (f, j, w or z), it begins no
-word of the bundle, and none of its beginnings longer than a letter is a word of the bundle.
+word of the bundle, and none of its beginnings is a word of the bundle (not even "y", of
+"y tế", which would otherwise find every notice).
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ def divider_between(word: str, following: str, words: set[str]) -> str | None:
         # Or, after that letter, a quiet letter sorting after the word's next one.
         candidates += [word[: same + 1] + c for c in QUIET_LETTERS if c > word[same + 1]]
     for divider in candidates:
-        beginnings = (divider[:n] for n in range(2, len(divider)))
+        beginnings = (divider[:n] for n in range(1, len(divider)))
         if (
             SHORTEST_DIVIDER <= len(divider) <= LONGEST_DIVIDER
             and divider not in NOT_DIVIDERS

@@ -33,7 +33,7 @@ import subprocess
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -207,7 +207,7 @@ def notice_records(
     notices: Sequence[Notice] | None = None,
     *,
     target: int = TARGET_LOCATIONS,
-) -> list[SearchRecord]:
+) -> Iterator[SearchRecord]:
     """The records of ``notices`` (by default, every notice of the archive), one bundle, with
     dividers wherever a chunk of its index would hold more than ``target`` locations (see
     :mod:`.index_chunks` and :func:`chunk_target`)."""
@@ -219,9 +219,12 @@ def notice_records(
         status = links.status_of(notice) if links is not None else None
         record = notice_record(archive, urls, notice, status=status, repeats=repeats)
         count.add(record.words)
-        records.append(record)
+        # Its words counted, the record is kept without them until the dividers are known;
+        # the records with dividers are made one at a time, as they are written.
+        records.append(SearchRecord(record.url, record.html))
     dividers = plan_dividers(count, len(records), target)
-    return [record.divided(dividers) for record in records]
+    for record in records:
+        yield record.divided(dividers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,7 +443,7 @@ def index_notices(renderer: Renderer, scratch: Path, site_dir: Path) -> tuple[in
     started = time.perf_counter()
     archive = renderer.archive
 
-    def records_of(bundle: SearchBundle) -> list[SearchRecord]:
+    def records_of(bundle: SearchBundle) -> Iterator[SearchRecord]:
         chosen = [n for n in archive.notices if bundle.holds(n)]
         target = chunk_target(bundle)
         return notice_records(archive, renderer.urls, renderer.links, chosen, target=target)
