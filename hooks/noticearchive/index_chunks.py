@@ -19,8 +19,8 @@ record they add about 130 bytes to each record's compressed fragment.
 Pagefind matches a word of a query with every word of the index it begins ("thu" finds "thuc"),
 so a divider, which every record holds, must begin no word anyone searches for: it is two or
 three letters ending with a letter that Vietnamese does not use (f, j, w or z), it begins no
-word of the bundle, and none of its beginnings is a word of the bundle (not even "y", of
-"y tế", which would otherwise find every notice).
+word of the bundle, none of its beginnings is a word of the bundle, and it begins with a
+consonant (a word of one letter, such as "y" of "y tế", would otherwise find every notice).
 """
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ SHORTEST_DIVIDER = 2
 word of the bundle ("facebook"): Pagefind, finding no word that a query word begins, falls
 back on the longest word of the index that begins the query word."""
 LONGEST_DIVIDER = 3
+VOWELS = "aeiouy"
+"""A divider begins with a consonant: the words of one letter are vowels ("à", "ở", "y" of "y
+tế"), and a query word that begins a divider matches it in every notice."""
 NOT_DIVIDERS = frozenset({"tw"})
 """Abbreviations of official writing made with a quiet letter: TW (trung ương, "NQ/TW")."""
 
@@ -150,6 +153,7 @@ def divider_between(word: str, following: str, words: set[str]) -> str | None:
         if (
             SHORTEST_DIVIDER <= len(divider) <= LONGEST_DIVIDER
             and divider not in NOT_DIVIDERS
+            and divider[0] not in VOWELS
             and divider.isalpha()
             and word < divider < following
             and not any(b in words for b in beginnings)
