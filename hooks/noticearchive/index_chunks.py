@@ -19,8 +19,9 @@ record they add about 130 bytes to each record's compressed fragment.
 Pagefind matches a word of a query with every word of the index it begins ("thu" finds "thuc"),
 so a divider, which every record holds, must begin no word anyone searches for: it is two or
 three letters ending with a letter that Vietnamese does not use (f, j, w or z), it begins no
-word of the bundle, none of its beginnings is a word of the bundle, and it begins with a
-consonant (a word of one letter, such as "y" of "y tế", would otherwise find every notice).
+word of the bundle, none of its beginnings longer than a letter is a word of the bundle, and
+it begins with a consonant. Vietnamese words of one letter are vowels ("y" of "y tế", "ô" of
+"ô nhiễm"); a consonant alone is a list marker ("điểm b") or an initial, hardly a query.
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ word of the bundle ("facebook"): Pagefind, finding no word that a query word beg
 back on the longest word of the index that begins the query word."""
 LONGEST_DIVIDER = 3
 VOWELS = "aeiouy"
-"""A divider begins with a consonant: the words of one letter are vowels ("à", "ở", "y" of "y
-tế"), and a query word that begins a divider matches it in every notice."""
+"""A divider begins with a consonant: the Vietnamese words of one letter are vowels ("ở",
+"y" of "y tế"), and a query word that begins a divider matches it in every notice."""
 NOT_DIVIDERS = frozenset({"tw"})
 """Abbreviations of official writing made with a quiet letter: TW (trung ương, "NQ/TW")."""
 
@@ -149,7 +150,7 @@ def divider_between(word: str, following: str, words: set[str]) -> str | None:
         # Or, after that letter, a quiet letter sorting after the word's next one.
         candidates += [word[: same + 1] + c for c in QUIET_LETTERS if c > word[same + 1]]
     for divider in candidates:
-        beginnings = (divider[:n] for n in range(1, len(divider)))
+        beginnings = (divider[:n] for n in range(2, len(divider)))
         if (
             SHORTEST_DIVIDER <= len(divider) <= LONGEST_DIVIDER
             and divider not in NOT_DIVIDERS
