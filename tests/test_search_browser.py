@@ -252,19 +252,31 @@ def test_sorting(page: Any, base: str) -> None:
     assert oldest[0] == "2013"
 
 
-def test_the_newest_bundle_answers_first(browser: Any, base: str) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
-    held: list[Any] = []
-    releasing = False
+class Held:
+    """The requests of a browser context to matching addresses, left unanswered until
+    released."""
 
-    def hold(route: Any) -> None:
-        if releasing:
+    def __init__(self, context: Any, pattern: str) -> None:
+        self.routes: list[Any] = []
+        self.released = False
+        context.route(re.compile(pattern), self._hold)
+
+    def _hold(self, route: Any) -> None:
+        if self.released:
             route.continue_()
         else:
-            held.append(route)
+            self.routes.append(route)
 
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.continue_()
+
+
+def test_the_newest_bundle_answers_first(browser: Any, base: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     # The older bundles do not answer until the first results have been read.
-    context.route(re.compile(r"/pagefind-\d"), hold)
+    held = Held(context, r"/pagefind-\d")
     page = context.new_page()
     page.goto(f"{base}tim-kiem/?q=ky%20nang")
     page.wait_for_selector("#na-count")
@@ -273,9 +285,7 @@ def test_the_newest_bundle_answers_first(browser: Any, base: str) -> None:
     )
     assert page.locator("#na-count[data-complete]").count() == 0
     assert urls_of(read_results(page, base)) == ["2022/ubnd-vi-thanh/88-ubnd-vp/"]
-    releasing = True
-    for route in held:
-        route.continue_()
+    held.release()
     page.wait_for_selector("#na-count[data-complete]")
     assert page.inner_text("#na-count") == "Tìm thấy 2 văn bản"
     assert set(urls_of(read_results(page, base))) == {
@@ -287,26 +297,15 @@ def test_the_newest_bundle_answers_first(browser: Any, base: str) -> None:
 
 def test_a_number_is_read_first_from_the_bundle_that_holds_it(browser: Any, base: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
-    held: list[Any] = []
-    releasing = False
-
-    def hold(route: Any) -> None:
-        if releasing:
-            route.continue_()
-        else:
-            held.append(route)
-
     # The bundle between the newest (2022) and the number's (2013-2018) does not answer: the
     # notice is shown all the same, before the search reads it.
-    context.route(re.compile(r"/pagefind-2019-2021/"), hold)
+    held = Held(context, r"/pagefind-2019-2021/")
     page = context.new_page()
     page.goto(f"{base}tim-kiem/?q=405%2FTB-VP.UBND")
     page.wait_for_selector("#na-count")
     assert page.inner_text("#na-count").startswith("Tìm thấy 1 văn bản trong các năm 2013–2018")
     assert urls_of(read_results(page, base)) == ["2013/vp-ubnd-tinh/405-tb-vp-ubnd/"]
-    releasing = True
-    for route in held:
-        route.continue_()
+    held.release()
     page.wait_for_selector("#na-count[data-complete]")
     # The notice that cites it (2021) comes after it.
     assert urls_of(read_results(page, base))[:2] == [
