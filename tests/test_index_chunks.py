@@ -120,7 +120,7 @@ def test_a_word_fills_a_chunk_alone() -> None:
 def test_a_small_bundle_gets_no_dividers() -> None:
     count = WordCount()
     for _ in range(150):
-        count.add(" ".join(WORDS) * 20)
+        count.add(" ".join(WORDS * 20))
     assert plan_dividers(count, 150) == Dividers((), 0)
 
 
