@@ -144,6 +144,10 @@ def archive_config(site_dir: Path, *, search: bool) -> dict[str, Any]:
     notices.pop("page_size", None)
     if not search and "search" in _archive_settings():
         notices["search"] = False
+    # A build is measured from scratch: the search index's bundles are never copied from an
+    # earlier build's cache.
+    if "search_cache" in _archive_settings():
+        notices["search_cache"] = False
     extra["notices"] = notices
     return config
 

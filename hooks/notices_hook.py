@@ -50,6 +50,8 @@ from noticearchive.urls import ASSETS, SEARCH, Urls, source_uri
 log = logging.getLogger("mkdocs.hooks.notices")
 
 ASSETS_DIR = Path(noticearchive.__file__).parent / "assets"
+SEARCH_CACHE = ".cache/search"
+"""Where the search index's bundles are kept between builds, beside mkdocs.yml."""
 """The archive's stylesheet and scripts, published under assets/archive/."""
 SEARCH_ENGINE = "search-engine.js"
 """The search page's Pagefind instances, a module of their own that the page's head loads."""
@@ -66,7 +68,7 @@ class _Build:
     prerenderer: Prerenderer | None = None
     scratch: tempfile.TemporaryDirectory[str] | None = None
     """Where the search records are written for Pagefind."""
-    search_indexed: Callable[[], tuple[int, float]] | None = None
+    search_indexed: Callable[[], tuple[int, float, int]] | None = None
 
 
 _build: _Build | None = None
@@ -195,8 +197,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Pagefind as soon as it has rendered the notice pages, whatever MkDocs still has to
         # write. (MkDocs has emptied the site folder before this hook.)
         state.scratch = scratch_folder(state.renderer.search_bundles, state.settings.search_jobs)
+        cache = state.root / SEARCH_CACHE if state.settings.search_cache else None
         state.search_indexed = state.prerenderer.run_later(
-            index_notices, Path(state.scratch.name), Path(config.site_dir)
+            index_notices, Path(state.scratch.name), Path(config.site_dir), cache
         )
     for asset in sorted(ASSETS_DIR.iterdir()):
         files.append(File.generated(config, ASSETS + asset.name, abs_src_path=str(asset)))
@@ -334,16 +337,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     started = time.perf_counter()
     try:
         assert state.search_indexed is not None
-        count, seconds = state.search_indexed()
+        count, seconds, reused = state.search_indexed()
     except SearchIndexError as exc:
         raise PluginError(f"The search index could not be built: {exc}") from None
     finally:
         _clean_up(state)
     waited = time.perf_counter() - started
     bundles = len(state.renderer.search_bundles)
+    cached = f", {reused} of them copied from {SEARCH_CACHE}/" if reused else ""
     log.info(
-        f"Search index: {count} notices indexed in {bundles} bundle(s) in {seconds:.1f} s "
-        f"(the build waited {waited:.1f} s for it)"
+        f"Search index: {count} notices indexed in {bundles} bundle(s){cached} in "
+        f"{seconds:.1f} s (the build waited {waited:.1f} s for it)"
     )
 
 

@@ -320,3 +320,58 @@ def test_the_build_writes_the_number_directory(search_build: tuple[Project, Buil
     _project, build = search_build
     entries = json.loads((build.site / NUMBERS_FOLDER / "405.json").read_text(encoding="utf-8"))
     assert entries == [["405/TB-VP.UBND", 2013]]
+
+
+def _bundle_files(site: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(site)): path.read_bytes()
+        for path in sorted(site.glob("pagefind*/**/*"))
+        if path.is_file()
+    }
+
+
+def _search_log(build: Build) -> str:
+    (line,) = [r.getMessage() for r in build.log if r.getMessage().startswith("Search index:")]
+    return line
+
+
+def test_unchanged_bundles_are_copied_from_the_cache(tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "archive", search_bundle_size=3)
+    write_search_archive(project)
+    first = project.build(site_dir=tmp_path / "first")
+    assert "copied" not in _search_log(first)
+    assert len(list((project.root / ".cache/search").iterdir())) == 3
+
+    again = project.build(site_dir=tmp_path / "again")
+    assert "in 3 bundle(s), 3 of them copied from .cache/search/" in _search_log(again)
+    assert _bundle_files(again.site) == _bundle_files(first.site)
+
+    # A notice of the newest bundle (2022) changes: that bundle alone is indexed again.
+    changed = project.notices / "2022/ubnd-vi-thanh/88-ubnd-vp.md"
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("kỹ năng sống", "kỹ năng bơi lội"),
+        encoding="utf-8",
+    )
+    third = project.build(site_dir=tmp_path / "third")
+    assert "2 of them copied" in _search_log(third)
+    newest = {r["url"]: str(r["content"]) for r in bundle_fragments(third.site / "pagefind")}
+    assert "bơi lội" in newest["/2022/ubnd-vi-thanh/88-ubnd-vp/"]
+    # The cache keeps this build's bundles only.
+    assert len(list((project.root / ".cache/search").iterdir())) == 3
+
+
+def test_the_cache_can_be_switched_off(tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "archive", search_cache=False)
+    write_search_archive(project)
+    project.build(site_dir=tmp_path / "site")
+    project.build(site_dir=tmp_path / "again")
+    assert not (project.root / ".cache").exists()
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "archive")
+    write_search_archive(project)
+    (project.root / ".cache").write_text("not a folder", encoding="utf-8")
+    build = project.build(site_dir=tmp_path / "site")
+    assert "copied" not in _search_log(build)
+    assert len(fragments(build.site)) == 7

@@ -26,6 +26,7 @@ chunks of about the same size, which it does not do by itself for Vietnamese
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -389,6 +390,65 @@ def share_webassembly(bundle_dir: Path) -> None:
     (bundle_dir / WEBASSEMBLY).write_bytes(SHARED_WEBASSEMBLY)
 
 
+class BundleCache:
+    """What Pagefind wrote for each bundle, kept between builds under a key made of the
+    bundle's folder, its records and the Pagefind binary: a bundle whose records have not
+    changed since a build (the older years, as a rule) is copied from here instead of indexed
+    again. The folder keeps the bundles of the latest build only."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.reused = 0
+        """How many bundles this build copied from the cache."""
+        self._used: set[str] = set()
+        # The command (binary and options) and the binary's size and time: a new Pagefind,
+        # or new options, index every bundle again.
+        command = _pagefind_command(Path("records"), Path("output"))
+        binary = Path(command[0]).stat()
+        self._pagefind = f"{' '.join(command)} {binary.st_size} {int(binary.st_mtime)}"
+
+    def key(self, bundle: SearchBundle, records: Sequence[SearchRecord]) -> str:
+        digest = hashlib.sha256(f"{self._pagefind}\0{bundle.folder}\0".encode())
+        for record in records:
+            digest.update(f"{record.url}\0{record.html}\0".encode())
+        key = digest.hexdigest()[:32]
+        self._used.add(key)
+        return key
+
+    def restore(self, key: str, output: Path) -> bool:
+        """Copy the bundle of ``key`` to ``output``, if the cache holds it. The cache only
+        saves time: a bundle it cannot give (removed meanwhile by another build, say) is
+        indexed."""
+        kept = self.folder / key
+        if not kept.is_dir():
+            return False
+        try:
+            shutil.copytree(kept, output, dirs_exist_ok=True)
+        except OSError:
+            shutil.rmtree(output, ignore_errors=True)
+            return False
+        self.reused += 1
+        return True
+
+    def store(self, key: str, output: Path) -> None:
+        """Keep a copy of what Pagefind wrote to ``output``; written beside, then renamed, so
+        that a build stopped halfway never leaves a partial bundle under its key. A folder
+        that cannot be written (a read-only checkout) keeps nothing."""
+        partial = self.folder / f"{key}.partial-{os.getpid()}"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(output, partial)
+            partial.rename(self.folder / key)
+        except OSError:  # or another build stored it meanwhile
+            shutil.rmtree(partial, ignore_errors=True)
+
+    def prune(self) -> None:
+        """Remove what this build did not use."""
+        for entry in self.folder.iterdir() if self.folder.is_dir() else ():
+            if entry.name not in self._used:
+                shutil.rmtree(entry, ignore_errors=True)
+
+
 def index_bundles(
     records_of: Callable[[SearchBundle], Iterable[SearchRecord]],
     bundles: Sequence[SearchBundle],
@@ -396,9 +456,11 @@ def index_bundles(
     site_dir: Path,
     *,
     runs: int = 1,
+    cache: BundleCache | None = None,
 ) -> int:
     """Index each bundle's records into its folder of ``site_dir``; how many were indexed.
-    The records are written in ``scratch``, one folder per bundle, removed once indexed.
+    The records are written in ``scratch``, one folder per bundle, removed once indexed. A
+    bundle the ``cache`` holds is copied from it instead.
 
     At most ``runs`` Pagefind processes run at a time, so the memory peak is that of the
     ``runs`` largest bundles; the records of the next bundle are written while they run.
@@ -407,39 +469,54 @@ def index_bundles(
     over each folder: measured at 10,000 notices, its Python API (a service fed through a
     pipe) took a fifth longer for the same work."""
     indexed = 0
-    running: list[tuple[subprocess.Popen[str], SearchBundle, Path]] = []
+    running: list[tuple[subprocess.Popen[str], SearchBundle, Path, str]] = []
 
     def finish_oldest() -> int:
-        process, bundle, folder = running.pop(0)
+        process, bundle, folder, key = running.pop(0)
         count = _finish(process, bundle)
         shutil.rmtree(folder)
+        if cache is not None:
+            cache.store(key, site_dir / bundle.folder)
         return count
 
     try:
         for i, bundle in enumerate(bundles):
+            records: Iterable[SearchRecord] = records_of(bundle)
+            key = ""
+            if cache is not None:
+                records = list(records)  # held to make the key, then written
+                key = cache.key(bundle, records)
+                if cache.restore(key, site_dir / bundle.folder):
+                    indexed += len(records)
+                    continue
             folder = scratch / str(i)
-            write_records(records_of(bundle), folder)
+            write_records(records, folder)
+            del records
             while len(running) >= max(1, runs):
                 indexed += finish_oldest()
-            running.append((_start(folder, site_dir / bundle.folder), bundle, folder))
+            running.append((_start(folder, site_dir / bundle.folder), bundle, folder, key))
         while running:
             indexed += finish_oldest()
         for bundle in bundles[1:]:
             share_webassembly(site_dir / bundle.folder)
+        if cache is not None:
+            cache.prune()
     finally:
-        for process, _bundle, _folder in running:
+        for process, _bundle, _folder, _key in running:
             if process.poll() is None:
                 process.kill()
                 process.wait()
     return indexed
 
 
-def index_notices(renderer: Renderer, scratch: Path, site_dir: Path) -> tuple[int, float]:
+def index_notices(
+    renderer: Renderer, scratch: Path, site_dir: Path, cache: Path | None = None
+) -> tuple[int, float, int]:
     """Index every notice into its bundle (``renderer.search_bundles``) of ``site_dir``, the
-    records written in
-    ``scratch``: how many were indexed, and the seconds it took. A job the page-rendering
-    worker runs as soon as it has rendered the notice pages, whatever the site engine still
-    has to write."""
+    records written in ``scratch`` and the bundles kept in ``cache`` (see
+    :class:`BundleCache`): how many were indexed, the seconds it took, and how many bundles
+    were copied from the cache. A job the page-rendering worker runs as soon as it has
+    rendered the notice pages, whatever the site engine still has to write."""
     started = time.perf_counter()
     archive = renderer.archive
 
@@ -450,5 +527,7 @@ def index_notices(renderer: Renderer, scratch: Path, site_dir: Path) -> tuple[in
 
     write_number_directory(archive.notices, site_dir)
     runs = renderer.settings.search_jobs
-    indexed = index_bundles(records_of, renderer.search_bundles, scratch, site_dir, runs=runs)
-    return indexed, time.perf_counter() - started
+    kept = BundleCache(cache) if cache is not None else None
+    bundles = renderer.search_bundles
+    indexed = index_bundles(records_of, bundles, scratch, site_dir, runs=runs, cache=kept)
+    return indexed, time.perf_counter() - started, kept.reused if kept is not None else 0

@@ -46,6 +46,9 @@ class Settings:
     """Bundles of the search index indexed at the same time, each by a Pagefind process of its
     own. Pagefind compresses on one core: two runs on two cores take about two thirds of the
     time of one after the other, for twice the memory."""
+    search_cache: bool = True
+    """Keep each bundle of the search index in ``.cache/search/`` beside ``mkdocs.yml``: a
+    bundle whose notices have not changed is copied from there instead of indexed again."""
     exports: bool = True
     """Write Atom feeds of the lists and the archive as CSV and JSON (the open-data page)."""
     cross_references: bool = True
