@@ -41,7 +41,7 @@ class Settings:
     search_bundle_size: int = 1500
     """Most notices in one bundle of the search index (a run of consecutive years; a larger
     year is a bundle of its own; the newest bundle, which the search page reads first, holds a
-    third of this). Pagefind needs about 40 MB and 0.27 MB a notice to index a bundle."""
+    third of this). Pagefind needs about 40 MB and 0.3 MB a notice to index a bundle."""
     search_jobs: int = 2
     """Bundles of the search index indexed at the same time, each by a Pagefind process of its
     own. Pagefind compresses on one core: two runs on two cores take about two thirds of the
