@@ -341,16 +341,12 @@ def scratch_folder(
     return tempfile.TemporaryDirectory(prefix="notices-search-", dir=scratch_parent(room))
 
 
+PAGEFIND_OPTIONS = ("--force-language", "vi")
+
+
 def _pagefind_command(folder: Path, output: Path) -> list[str]:
-    return [
-        _pagefind(),
-        "--site",
-        str(folder),
-        "--output-path",
-        str(output.resolve()),
-        "--force-language",
-        "vi",
-    ]
+    site = ["--site", str(folder), "--output-path", str(output.resolve())]
+    return [_pagefind(), *site, *PAGEFIND_OPTIONS]
 
 
 def _start(folder: Path, output: Path) -> subprocess.Popen[str]:
@@ -392,20 +388,21 @@ def share_webassembly(bundle_dir: Path) -> None:
 
 class BundleCache:
     """What Pagefind wrote for each bundle, kept between builds under a key made of the
-    bundle's folder, its records and the Pagefind binary: a bundle whose records have not
-    changed since a build (the older years, as a rule) is copied from here instead of indexed
-    again. The folder keeps the bundles of the latest build only."""
+    bundle's folder, its records and the Pagefind binary and options: a bundle whose records
+    have not changed since a build (the older years, as a rule) is copied from here instead of
+    indexed again. The folder keeps the bundles of the latest build only."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.reused = 0
         """How many bundles this build copied from the cache."""
         self._used: set[str] = set()
-        # The command (binary and options) and the binary's size and time: a new Pagefind,
-        # or new options, index every bundle again.
-        command = _pagefind_command(Path("records"), Path("output"))
-        binary = Path(command[0]).stat()
-        self._pagefind = f"{' '.join(command)} {binary.st_size} {int(binary.st_mtime)}"
+        # The binary (its path, size and time) and its options, not the folders, which
+        # change with the build: a new Pagefind, or new options, index every bundle again.
+        binary = _pagefind()
+        found = Path(binary).stat()
+        options = " ".join(PAGEFIND_OPTIONS)
+        self._pagefind = f"{binary} {found.st_size} {int(found.st_mtime)} {options}"
 
     def key(self, bundle: SearchBundle, records: Sequence[SearchRecord]) -> str:
         digest = hashlib.sha256(f"{self._pagefind}\0{bundle.folder}\0".encode())
